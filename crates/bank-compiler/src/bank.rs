@@ -1,0 +1,157 @@
+//! Loading the whole `content/` folder: topics, retired ids, every question file, and the
+//! checks that span files (duplicate and retired ids).
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::question::{validate, SourceQuestion};
+use crate::source::{QuestionFile, TopicEntry, TopicsFile};
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A validated bank: topics in display order, each with its questions in file order.
+#[derive(Debug)]
+pub struct Bank {
+    pub topics: Vec<BankTopic>,
+}
+
+#[derive(Debug)]
+pub struct BankTopic {
+    pub entry: TopicEntry,
+    pub questions: Vec<SourceQuestion>,
+}
+
+impl Bank {
+    pub fn questions(&self) -> impl Iterator<Item = &SourceQuestion> {
+        self.topics.iter().flat_map(|t| t.questions.iter())
+    }
+}
+
+/// Every file under `dir` the bank is built from, for `cargo:rerun-if-changed`.
+pub fn source_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Reads and validates `dir` (normally `content/`). Paths in diagnostics are shown as
+/// `<label>/<file>`, e.g. `content/oop.toml:12: …`.
+pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let name = |file: &str| format!("{label}/{file}");
+
+    let topics = read_topics(dir, &name("topics.toml"), &mut errors);
+    let retired = read_retired(dir);
+
+    let mut by_topic: HashMap<String, Vec<SourceQuestion>> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    for path in source_files(dir) {
+        let Some(file_name) = path.file_name().and_then(|f| f.to_str()) else { continue };
+        if !file_name.ends_with(".toml") || file_name == "topics.toml" {
+            continue;
+        }
+        let shown = name(file_name);
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(Diagnostic { file: shown, line: 1, message: format!("cannot read: {e}") });
+                continue;
+            }
+        };
+        let lines = LineIndex::new(&text);
+        let parsed: QuestionFile = match toml::from_str(&text) {
+            Ok(p) => p,
+            Err(e) => {
+                let line = e.span().map_or(1, |s| lines.line(s.start));
+                errors.push(Diagnostic { file: shown, line, message: e.message().trim().to_string() });
+                continue;
+            }
+        };
+        let topic = parsed.topic.get_ref().clone();
+        let topic_line = lines.line(parsed.topic.span().start);
+        if !topics.iter().any(|t| t.id == topic) {
+            errors.push(Diagnostic {
+                file: shown.clone(),
+                line: topic_line,
+                message: format!("unknown topic `{topic}`: add it to {label}/topics.toml"),
+            });
+        } else if file_name != format!("{topic}.toml") {
+            errors.push(Diagnostic {
+                file: shown.clone(),
+                line: topic_line,
+                message: format!("topic `{topic}` belongs in {label}/{topic}.toml"),
+            });
+        }
+        for raw in &parsed.question {
+            match validate(raw, &topic, &shown, &lines) {
+                Ok(q) => {
+                    if retired.contains(&q.id) {
+                        errors.push(at(&q, format!("id `{}` is retired (content/retired-ids.txt): ids are never reused", q.id)));
+                    } else if let Some((file, line)) = seen.get(&q.id) {
+                        errors.push(at(&q, format!("duplicate id `{}`, first used at {file}:{line}", q.id)));
+                    } else {
+                        seen.insert(q.id.clone(), (q.file.clone(), q.line));
+                        by_topic.entry(topic.clone()).or_default().push(q);
+                    }
+                }
+                Err(mut es) => errors.append(&mut es),
+            }
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let topics = topics
+        .into_iter()
+        .filter_map(|entry| by_topic.remove(&entry.id).map(|questions| BankTopic { entry, questions }))
+        .collect();
+    Ok(Bank { topics })
+}
+
+fn at(q: &SourceQuestion, message: String) -> Diagnostic {
+    Diagnostic { file: q.file.clone(), line: q.line, message }
+}
+
+fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<TopicEntry> {
+    let text = match fs::read_to_string(dir.join("topics.toml")) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(Diagnostic { file: shown.into(), line: 1, message: format!("cannot read: {e}") });
+            return Vec::new();
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let parsed: TopicsFile = match toml::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            let line = e.span().map_or(1, |s| lines.line(s.start));
+            errors.push(Diagnostic { file: shown.into(), line, message: e.message().trim().to_string() });
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<TopicEntry> = Vec::new();
+    for t in parsed.topic {
+        let line = lines.line(t.span().start);
+        let entry = t.into_inner();
+        if !crate::question::valid_id(&entry.id) {
+            errors.push(Diagnostic { file: shown.into(), line, message: format!("topic id `{}` is malformed", entry.id) });
+        }
+        if out.iter().any(|o| o.id == entry.id) {
+            errors.push(Diagnostic { file: shown.into(), line, message: format!("duplicate topic `{}`", entry.id) });
+        }
+        out.push(entry);
+    }
+    out
+}
+
+/// Ids of deleted questions, one per line; `#` starts a comment.
+fn read_retired(dir: &Path) -> Vec<String> {
+    fs::read_to_string(dir.join("retired-ids.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}

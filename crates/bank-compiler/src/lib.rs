@@ -1,0 +1,19 @@
+//! The content compiler: reads `content/`, validates every question, renders Markdown and
+//! highlights Python, and emits the app's index and per-topic chunks. Runs only at build time
+//! (and in the native CLI and tests), so none of its dependencies reach the wasm.
+
+mod bank;
+mod diagnostic;
+mod emit;
+pub mod highlight;
+pub mod markdown;
+mod question;
+mod render;
+mod source;
+
+pub use bank::{load, source_files, Bank, BankTopic};
+pub use diagnostic::Diagnostic;
+pub use emit::{chunks, index_source, write_chunks, ChunkFile};
+pub use markdown::FencedCode;
+pub use question::{normalize_output, SourceOption, SourceQuestion};
+pub use render::{render_question, Rendered};

@@ -1,0 +1,88 @@
+//! The content files as authored: serde types for `content/*.toml`, with spans for line numbers.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `content/topics.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicsFile {
+    pub topic: Vec<Spanned<TopicEntry>>,
+}
+
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicEntry {
+    pub id: String,
+    pub prefix: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// One `content/<topic>.toml` file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFile {
+    pub topic: Spanned<String>,
+    #[serde(default)]
+    pub question: Vec<Spanned<RawQuestion>>,
+}
+
+/// Every field any type may use; which ones a type needs is checked in `validate`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    pub id: Option<Spanned<String>>,
+    pub difficulty: Option<Spanned<String>>,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub min_python: Option<Spanned<String>>,
+    pub prompt: Option<Spanned<String>>,
+    pub hint: Option<Spanned<String>>,
+    pub explanation: Option<Spanned<String>>,
+    pub docs: Option<Spanned<String>>,
+    pub shuffle: Option<Spanned<bool>>,
+    pub options: Option<Spanned<Vec<RawOption>>>,
+    pub code: Option<Spanned<String>>,
+    pub answer: Option<Spanned<String>>,
+    pub distractors: Option<Spanned<Vec<RawDistractor>>>,
+    pub answers: Option<Spanned<Vec<String>>>,
+    pub checklist: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOption {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    pub why: Option<String>,
+}
+
+/// A distractor is a bare string or `{ text, why }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawDistractor {
+    Text(String),
+    WithWhy {
+        text: String,
+        why: Option<String>,
+    },
+}
+
+impl RawDistractor {
+    pub fn text(&self) -> &str {
+        match self {
+            RawDistractor::Text(t) | RawDistractor::WithWhy { text: t, .. } => t,
+        }
+    }
+
+    pub fn why(&self) -> Option<&str> {
+        match self {
+            RawDistractor::Text(_) => None,
+            RawDistractor::WithWhy { why, .. } => why.as_deref(),
+        }
+    }
+}

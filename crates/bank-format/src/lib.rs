@@ -1,0 +1,8 @@
+//! The compiled question bank: the types the content compiler writes into the per-topic chunks
+//! and the app reads back, plus the seeded shuffle both sides use so orders are reproducible.
+
+mod question;
+mod shuffle;
+
+pub use question::{Body, Choice, Chunk, Difficulty, Kind, Question};
+pub use shuffle::{seed_from_str, shuffle, SplitMix64};

@@ -1,0 +1,135 @@
+use serde::{Deserialize, Serialize};
+
+/// How hard a question is, as authored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Junior,
+    Mid,
+    Senior,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Junior, Difficulty::Mid, Difficulty::Senior];
+
+    /// The name used in content files, links and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Junior => "junior",
+            Difficulty::Mid => "mid",
+            Difficulty::Senior => "senior",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Difficulty> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Junior => "Junior",
+            Difficulty::Mid => "Mid",
+            Difficulty::Senior => "Senior",
+        }
+    }
+}
+
+/// The question types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Single,
+    Multi,
+    Output,
+    Short,
+    Flashcard,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Single, Kind::Multi, Kind::Output, Kind::Short, Kind::Flashcard];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multi => "multi",
+            Kind::Output => "output",
+            Kind::Short => "short",
+            Kind::Flashcard => "flashcard",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One topic's questions, shipped as `bank/<topic>.<hash>.json` and fetched on demand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub topic: String,
+    pub questions: Vec<Question>,
+}
+
+/// A question ready to show: every text field is already HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub difficulty: Difficulty,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_python: Option<String>,
+    pub prompt: String,
+    /// Highlighted snippet of an `output` question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub explanation: String,
+    pub docs: String,
+    pub body: Body,
+}
+
+/// What the learner answers with, per type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Body {
+    Single { options: Vec<Choice> },
+    Multi { options: Vec<Choice> },
+    /// The real output and the distractors, already shuffled.
+    Output { options: Vec<Choice> },
+    /// Accepted answers as authored; the first is the one shown as right.
+    Short { answers: Vec<String> },
+    Flashcard { answer: String, checklist: Vec<String> },
+}
+
+impl Body {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::Single { .. } => Kind::Single,
+            Body::Multi { .. } => Kind::Multi,
+            Body::Output { .. } => Kind::Output,
+            Body::Short { .. } => Kind::Short,
+            Body::Flashcard { .. } => Kind::Flashcard,
+        }
+    }
+
+    /// The options of a choice-like question (single, multi, output).
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Body::Single { options } | Body::Multi { options } | Body::Output { options } => options,
+            Body::Short { .. } | Body::Flashcard { .. } => &[],
+        }
+    }
+}
+
+/// One option of a choice-like question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub html: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub correct: bool,
+    /// Feedback shown when this option is picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}

@@ -1,0 +1,1 @@
+//! Yew components: they draw the state and dispatch actions, nothing more.
