@@ -8,6 +8,8 @@ use gloo::storage::{LocalStorage, Storage};
 pub struct Loaded {
     pub progress: Progress,
     pub notice: Option<String>,
+    /// False when saving would overwrite data that could not be backed up.
+    pub writable: bool,
 }
 
 pub fn load(now_ms: f64) -> Loaded {
@@ -17,21 +19,23 @@ pub fn load(now_ms: f64) -> Loaded {
             return Loaded {
                 progress: Progress::default(),
                 notice: Some("Your browser does not allow this page to store data, so progress will not be saved.".into()),
+                writable: false,
             }
         }
     };
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded { progress: Progress::default(), notice: None },
+        Ok(None) => return Loaded { progress: Progress::default(), notice: None, writable: true },
         Err(_) => {
             return Loaded {
                 progress: Progress::default(),
                 notice: Some("Saved progress could not be read from this browser's storage.".into()),
+                writable: false,
             }
         }
     };
     match decode(&raw) {
-        Ok(progress) => Loaded { progress, notice: None },
+        Ok(progress) => Loaded { progress, notice: None, writable: true },
         Err(err) => {
             let key = backup_key(now_ms);
             let kept = storage.set_item(&key, &raw).is_ok();
@@ -44,7 +48,7 @@ pub fn load(now_ms: f64) -> Loaded {
             } else {
                 format!("{what}. It was left untouched and progress will not be saved this visit.")
             };
-            Loaded { progress: Progress::default(), notice: Some(notice) }
+            Loaded { progress: Progress::default(), notice: Some(notice), writable: kept }
         }
     }
 }

@@ -1,0 +1,15 @@
+mod copy_link;
+mod embed_dialog;
+mod feedback;
+mod header;
+mod notices;
+mod options;
+mod question_card;
+mod quiz_runner;
+
+pub use copy_link::CopyLink;
+pub use embed_dialog::EmbedDialog;
+pub use header::Header;
+pub use notices::Notices;
+pub use question_card::QuestionCard;
+pub use quiz_runner::QuizRunner;
