@@ -39,11 +39,14 @@ pub fn QuizRunner(props: &Props) -> Html {
         });
     }
 
-    // Move focus to each new question's prompt, so screen readers read it and keys keep working.
+    // Focus follows the flow: a new question's prompt (read by screen readers, keys work), then
+    // after a practice answer the Next button, so Enter goes on.
     let position = app.session().map(|s| (s.position, s.started_ms));
     let loaded = app.current_question().is_some();
-    use_effect_with((position, loaded), move |_| {
-        if let Some(el) = gloo::utils::document().query_selector(".question-card .prompt").ok().flatten() {
+    let feedback_shown = app.session().is_some_and(|s| s.mode == Mode::Practice && s.current().answer.is_some());
+    use_effect_with((position, loaded, feedback_shown), move |(_, _, feedback_shown)| {
+        let selector = if *feedback_shown { ".quiz-nav .primary" } else { ".question-card .prompt" };
+        if let Some(el) = gloo::utils::document().query_selector(selector).ok().flatten() {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
