@@ -38,19 +38,33 @@ pub struct AppState {
 
 pub enum Action {
     ChunkLoaded(Rc<Chunk>),
-    ChunkFailed { topic: String, message: String },
+    ChunkFailed {
+        topic: String,
+        message: String,
+    },
     /// Starts a quiz of these ids (unknown ones are left out with a notice).
-    Start { ids: Vec<String>, mode: Mode, now: f64 },
+    Start {
+        ids: Vec<String>,
+        mode: Mode,
+        now: f64,
+    },
     Toggle(usize),
     Type(String),
     Reveal,
     ShowHint,
-    Submit { now: f64 },
-    SelfGrade { grade: Grade, now: f64 },
+    Submit {
+        now: f64,
+    },
+    SelfGrade {
+        grade: Grade,
+        now: f64,
+    },
     Next,
     Previous,
     GoTo(usize),
-    Finish { now: f64 },
+    Finish {
+        now: f64,
+    },
     /// Drops the quiz in progress.
     Discard,
     SetFilters(Filters),
@@ -78,7 +92,8 @@ impl AppState {
 
     /// The question at the session's position, once its chunk has arrived.
     pub fn current_question(&self) -> Option<&Rc<Question>> {
-        self.session().and_then(|s| self.questions.get(s.current_id()))
+        self.session()
+            .and_then(|s| self.questions.get(s.current_id()))
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
@@ -87,29 +102,56 @@ impl AppState {
         if self.notices.iter().any(|n| n.text == text) {
             return;
         }
-        self.notices.push(Notice { id: self.next_notice, kind, text });
+        self.notices.push(Notice {
+            id: self.next_notice,
+            kind,
+            text,
+        });
         self.next_notice += 1;
     }
 
     fn start(&mut self, ids: Vec<String>, mode: Mode, now: f64) {
-        let (known, missing): (Vec<String>, Vec<String>) = ids.into_iter().partition(|id| question_meta(id).is_some());
+        let (known, missing): (Vec<String>, Vec<String>) =
+            ids.into_iter().partition(|id| question_meta(id).is_some());
         if !missing.is_empty() {
             let n = missing.len();
-            let what = if n == 1 { "1 question".to_string() } else { format!("{n} questions") };
-            let rest = if known.is_empty() { String::new() } else { " The rest are ready below.".to_string() };
-            self.notify(NoticeKind::Warning, format!("{what} in this quiz no longer exist and were left out.{rest}"));
+            let what = if n == 1 {
+                "1 question".to_string()
+            } else {
+                format!("{n} questions")
+            };
+            let rest = if known.is_empty() {
+                String::new()
+            } else {
+                " The rest are ready below.".to_string()
+            };
+            self.notify(
+                NoticeKind::Warning,
+                format!("{what} in this quiz no longer exist and were left out.{rest}"),
+            );
         }
         if known.is_empty() {
-            self.notify(NoticeKind::Warning, "None of the questions in this quiz exist any more.");
+            self.notify(
+                NoticeKind::Warning,
+                "None of the questions in this quiz exist any more.",
+            );
             return;
         }
         self.progress.current = Some(Session::new(known, mode, now));
     }
 
     /// Runs `f` on the session and its current question, if both are available.
-    fn with_question(&mut self, f: impl FnOnce(&mut Session, &Question) -> Option<(bool, Option<Grade>)>, now: f64) {
-        let Some(session) = self.progress.current.as_mut() else { return };
-        let Some(question) = self.questions.get(session.current_id()).cloned() else { return };
+    fn with_question(
+        &mut self,
+        f: impl FnOnce(&mut Session, &Question) -> Option<(bool, Option<Grade>)>,
+        now: f64,
+    ) {
+        let Some(session) = self.progress.current.as_mut() else {
+            return;
+        };
+        let Some(question) = self.questions.get(session.current_id()).cloned() else {
+            return;
+        };
         if let Some((correct, grade)) = f(session, &question) {
             self.progress.record(&question.id, correct, grade, now);
         }
@@ -154,10 +196,13 @@ impl Reducible for AppState {
                     sess.show_hint();
                 }
             }
-            Action::Submit { now } => s.with_question(|sess, q| sess.submit(q, None, now).map(|c| (c, None)), now),
-            Action::SelfGrade { grade, now } => {
-                s.with_question(|sess, q| sess.submit(q, Some(grade), now).map(|c| (c, Some(grade))), now)
+            Action::Submit { now } => {
+                s.with_question(|sess, q| sess.submit(q, None, now).map(|c| (c, None)), now)
             }
+            Action::SelfGrade { grade, now } => s.with_question(
+                |sess, q| sess.submit(q, Some(grade), now).map(|c| (c, Some(grade))),
+                now,
+            ),
             Action::Next => {
                 if let Some(sess) = s.progress.current.as_mut() {
                     sess.next();
@@ -212,13 +257,24 @@ mod tests {
                 docs: String::new(),
                 body: Body::Single {
                     options: vec![
-                        Choice { html: "no".into(), correct: false, why: None },
-                        Choice { html: "yes".into(), correct: true, why: None },
+                        Choice {
+                            html: "no".into(),
+                            correct: false,
+                            why: None,
+                        },
+                        Choice {
+                            html: "yes".into(),
+                            correct: true,
+                            why: None,
+                        },
                     ],
                 },
             })
             .collect();
-        Rc::new(Chunk { topic: TOPICS[0].id.to_string(), questions })
+        Rc::new(Chunk {
+            topic: TOPICS[0].id.to_string(),
+            questions,
+        })
     }
 
     fn run(state: AppState, actions: Vec<Action>) -> AppState {
@@ -240,7 +296,11 @@ mod tests {
         let s = run(
             AppState::new(Progress::default(), true),
             vec![
-                Action::Start { ids: ids.clone(), mode: Mode::Practice, now: 1.0 },
+                Action::Start {
+                    ids: ids.clone(),
+                    mode: Mode::Practice,
+                    now: 1.0,
+                },
                 Action::ChunkLoaded(fake_chunk(&id_refs)),
                 Action::Toggle(1),
                 Action::Submit { now: 2.0 },
@@ -263,7 +323,15 @@ mod tests {
     fn answers_wait_for_the_question_to_load() {
         let s = run(
             AppState::new(Progress::default(), true),
-            vec![Action::Start { ids: real_ids(1), mode: Mode::Practice, now: 0.0 }, Action::Toggle(1), Action::Submit { now: 1.0 }],
+            vec![
+                Action::Start {
+                    ids: real_ids(1),
+                    mode: Mode::Practice,
+                    now: 0.0,
+                },
+                Action::Toggle(1),
+                Action::Submit { now: 1.0 },
+            ],
         );
         assert!(s.progress.questions.is_empty());
         assert_eq!(s.session().unwrap().answered_count(), 0);
@@ -273,14 +341,37 @@ mod tests {
     fn unknown_ids_are_left_out_with_a_notice() {
         let mut ids = real_ids(1);
         ids.push("gone-99".into());
-        let s = run(AppState::new(Progress::default(), true), vec![Action::Start { ids, mode: Mode::Exam, now: 0.0 }]);
+        let s = run(
+            AppState::new(Progress::default(), true),
+            vec![Action::Start {
+                ids,
+                mode: Mode::Exam,
+                now: 0.0,
+            }],
+        );
         assert_eq!(s.session().unwrap().ids.len(), 1);
         assert_eq!(s.session().unwrap().mode, Mode::Exam);
-        assert!(s.notices[0].text.contains("1 question in this quiz no longer exist"), "{:?}", s.notices);
+        assert!(
+            s.notices[0]
+                .text
+                .contains("1 question in this quiz no longer exist"),
+            "{:?}",
+            s.notices
+        );
 
-        let s = run(AppState::new(Progress::default(), true), vec![Action::Start { ids: vec!["gone-1".into()], mode: Mode::Practice, now: 0.0 }]);
+        let s = run(
+            AppState::new(Progress::default(), true),
+            vec![Action::Start {
+                ids: vec!["gone-1".into()],
+                mode: Mode::Practice,
+                now: 0.0,
+            }],
+        );
         assert!(s.session().is_none());
-        assert!(s.notices.iter().any(|n| n.text.starts_with("None of the questions")));
+        assert!(s
+            .notices
+            .iter()
+            .any(|n| n.text.starts_with("None of the questions")));
     }
 
     #[test]
@@ -296,7 +387,13 @@ mod tests {
         assert_eq!(s.notices.len(), 2);
         let id = s.notices[0].id;
         let s = run(s, vec![Action::Dismiss(id)]);
-        assert_eq!(s.notices.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["y"]);
+        assert_eq!(
+            s.notices
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>(),
+            ["y"]
+        );
     }
 
     #[test]
@@ -313,7 +410,10 @@ mod tests {
         let topic = TOPICS[0].id.to_string();
         let s = run(
             AppState::new(Progress::default(), true),
-            vec![Action::ChunkFailed { topic: topic.clone(), message: "offline".into() }],
+            vec![Action::ChunkFailed {
+                topic: topic.clone(),
+                message: "offline".into(),
+            }],
         );
         assert_eq!(s.failed_topics[&topic], "offline");
         let s = run(s, vec![Action::ChunkLoaded(fake_chunk(&["x-1"]))]);

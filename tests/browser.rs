@@ -32,7 +32,11 @@ fn save_then_load_round_trips() {
     clear();
     let mut p = Progress::default();
     p.record("mut-01", true, None, 5.0);
-    p.current = Some(Session::new(vec!["mut-01".into(), "fn-02".into()], Mode::Exam, 1.0));
+    p.current = Some(Session::new(
+        vec!["mut-01".into(), "fn-02".into()],
+        Mode::Exam,
+        1.0,
+    ));
     storage::save(&p).expect("localStorage accepts the save");
     assert_eq!(storage::read_raw(STORAGE_KEY), Some(encode(&p)));
     let loaded = storage::load(10.0);
@@ -52,13 +56,18 @@ fn empty_storage_starts_fresh_quietly() {
 #[wasm_bindgen_test]
 fn corrupted_storage_is_backed_up_and_reported() {
     clear();
-    local().set_item(STORAGE_KEY, "{\"version\":1,\"questions\":[oops").unwrap();
+    local()
+        .set_item(STORAGE_KEY, "{\"version\":1,\"questions\":[oops")
+        .unwrap();
     let loaded = storage::load(1234.0);
     assert_eq!(loaded.progress, Progress::default());
     let notice = loaded.notice.expect("a notice explains the reset");
     assert!(notice.contains("could not be read"), "{notice}");
     assert_eq!(backup_keys(), vec![format!("{STORAGE_KEY}.backup.1234")]);
-    assert_eq!(local().get_item(&backup_keys()[0]).unwrap().as_deref(), Some("{\"version\":1,\"questions\":[oops"));
+    assert_eq!(
+        local().get_item(&backup_keys()[0]).unwrap().as_deref(),
+        Some("{\"version\":1,\"questions\":[oops")
+    );
     assert!(loaded.writable);
 }
 
@@ -68,7 +77,13 @@ fn newer_version_is_kept_not_overwritten() {
     local().set_item(STORAGE_KEY, "{\"version\":99}").unwrap();
     let loaded = storage::load(77.0);
     assert!(loaded.notice.unwrap().contains("newer version"));
-    assert_eq!(local().get_item(&format!("{STORAGE_KEY}.backup.77")).unwrap().as_deref(), Some("{\"version\":99}"));
+    assert_eq!(
+        local()
+            .get_item(&format!("{STORAGE_KEY}.backup.77"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"version\":99}")
+    );
 }
 
 async fn render_app() -> web_sys::Element {
@@ -84,12 +99,25 @@ async fn render_app() -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn home_page_lists_every_topic_with_counts() {
     clear();
-    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
     let root = render_app().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Python interview practice"), "{text}");
-    assert!(text.contains(&format!("Showing {} of {} questions", QUESTIONS.len(), QUESTIONS.len())), "{text}");
-    let topics = root.query_selector_all(".topic-grid input[type=checkbox]").unwrap();
+    assert!(
+        text.contains(&format!(
+            "Showing {} of {} questions",
+            QUESTIONS.len(),
+            QUESTIONS.len()
+        )),
+        "{text}"
+    );
+    let topics = root
+        .query_selector_all(".topic-grid input[type=checkbox]")
+        .unwrap();
     assert_eq!(topics.length() as usize, TOPICS.len());
     assert!(root.query_selector("button.start").unwrap().is_some());
     root.remove();
@@ -98,12 +126,23 @@ async fn home_page_lists_every_topic_with_counts() {
 #[wasm_bindgen_test]
 async fn a_broken_share_link_shows_a_message_and_a_way_home() {
     clear();
-    web_sys::window().unwrap().location().set_hash("#/q/NOT$VALID").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/q/NOT$VALID")
+        .unwrap();
     let root = render_app().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("This link does not work"), "{text}");
-    let home = root.query_selector(".link-error a").unwrap().expect("a link home");
+    let home = root
+        .query_selector(".link-error a")
+        .unwrap()
+        .expect("a link home");
     assert_eq!(home.get_attribute("href").as_deref(), Some("#/"));
     root.remove();
-    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
 }

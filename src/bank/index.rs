@@ -56,7 +56,11 @@ mod tests {
         }
         for (i, t) in TOPICS.iter().enumerate() {
             assert_eq!(topic_index(t.id), Some(i));
-            assert!(questions_in_topic(i).count() > 0, "topic {} has no questions", t.id);
+            assert!(
+                questions_in_topic(i).count() > 0,
+                "topic {} has no questions",
+                t.id
+            );
             assert!(t.chunk.starts_with(t.id) && t.chunk.ends_with(".json"));
         }
     }

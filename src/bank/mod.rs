@@ -6,4 +6,7 @@ mod index;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
 pub use chunk::{chunk_path, decode_chunk};
-pub use index::{question_meta, questions_in_topic, topic, topic_index, QuestionMeta, TopicMeta, QUESTIONS, TOPICS};
+pub use index::{
+    question_meta, questions_in_topic, topic, topic_index, QuestionMeta, TopicMeta, QUESTIONS,
+    TOPICS,
+};

@@ -42,7 +42,12 @@ mod cli {
                 return 1;
             }
         };
-        match rest.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match rest
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["stats"] => {
                 print!("{}", stats(&bank));
                 0
@@ -93,5 +98,71 @@ mod cli {
         let questions: Vec<_> = bank.questions().collect();
         let doc = serde_json::json!({ "version": 1, "topics": topics, "questions": questions });
         serde_json::to_string_pretty(&doc).expect("the bank is plain data")
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::cli::{export_json, stats};
+    use std::path::Path;
+
+    fn bank() -> bank_compiler::Bank {
+        bank_compiler::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            "content",
+        )
+        .expect("the bank loads")
+    }
+
+    #[test]
+    fn stats_rows_add_up() {
+        let bank = bank();
+        let table = stats(&bank);
+        let rows: Vec<Vec<&str>> = table
+            .lines()
+            .skip(2)
+            .map(|l| l.split('|').map(str::trim).collect())
+            .collect();
+        assert_eq!(
+            rows.len(),
+            bank.topics.len() + 1,
+            "a row per topic and a total"
+        );
+        let total: usize = rows.last().unwrap()[2].parse().unwrap();
+        assert_eq!(total, bank.questions().count());
+        for row in &rows {
+            let n: usize = row[2].parse().unwrap();
+            let by_difficulty: usize = row[3..6].iter().map(|c| c.parse::<usize>().unwrap()).sum();
+            let by_type: usize = row[6..11].iter().map(|c| c.parse::<usize>().unwrap()).sum();
+            assert_eq!((by_difficulty, by_type), (n, n), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn export_has_every_question_with_stable_fields() {
+        let bank = bank();
+        let doc: serde_json::Value = serde_json::from_str(&export_json(&bank)).unwrap();
+        assert_eq!(doc["version"], 1);
+        let questions = doc["questions"].as_array().unwrap();
+        assert_eq!(questions.len(), bank.questions().count());
+        for q in questions {
+            for field in [
+                "id",
+                "topic",
+                "difficulty",
+                "type",
+                "prompt",
+                "explanation",
+                "docs",
+            ] {
+                assert!(q[field].is_string(), "{field} missing in {q}");
+            }
+            if q["type"] == "output" {
+                assert!(
+                    q["code"].is_string() && q["answer"].is_string() && q["options"].is_array()
+                );
+            }
+        }
+        assert_eq!(doc["topics"].as_array().unwrap().len(), bank.topics.len());
     }
 }

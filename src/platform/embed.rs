@@ -6,8 +6,12 @@ use web_sys::{Element, ResizeObserver};
 
 /// Posts `{ source: "pyquiz", type, ...fields }` to the parent window, if framed.
 pub fn post(kind: &str, fields: &[(&str, JsValue)]) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"source".into(), &"pyquiz".into());
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
@@ -29,7 +33,10 @@ pub fn observe_height(element: &Element) -> Option<HeightObserver> {
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(element);
-    Some(HeightObserver { observer, _callback: callback })
+    Some(HeightObserver {
+        observer,
+        _callback: callback,
+    })
 }
 
 pub struct HeightObserver {

@@ -13,7 +13,9 @@ pub fn now_ms() -> f64 {
 
 /// The page address without its `#…` part, for building share links.
 pub fn base_url() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     match href.split_once('#') {
         Some((base, _)) => base.to_string(),
         None => href,

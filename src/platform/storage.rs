@@ -25,22 +25,36 @@ pub fn load(now_ms: f64) -> Loaded {
     };
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded { progress: Progress::default(), notice: None, writable: true },
+        Ok(None) => {
+            return Loaded {
+                progress: Progress::default(),
+                notice: None,
+                writable: true,
+            }
+        }
         Err(_) => {
             return Loaded {
                 progress: Progress::default(),
-                notice: Some("Saved progress could not be read from this browser's storage.".into()),
+                notice: Some(
+                    "Saved progress could not be read from this browser's storage.".into(),
+                ),
                 writable: false,
             }
         }
     };
     match decode(&raw) {
-        Ok(progress) => Loaded { progress, notice: None, writable: true },
+        Ok(progress) => Loaded {
+            progress,
+            notice: None,
+            writable: true,
+        },
         Err(err) => {
             let key = backup_key(now_ms);
             let kept = storage.set_item(&key, &raw).is_ok();
             let what = match err {
-                DecodeError::UnknownVersion(_) => "Your saved progress was written by a newer version of this app",
+                DecodeError::UnknownVersion(_) => {
+                    "Your saved progress was written by a newer version of this app"
+                }
                 DecodeError::Corrupt(_) => "Your saved progress could not be read",
             };
             let notice = if kept {
@@ -48,7 +62,11 @@ pub fn load(now_ms: f64) -> Loaded {
             } else {
                 format!("{what}. It was left untouched and progress will not be saved this visit.")
             };
-            Loaded { progress: Progress::default(), notice: Some(notice), writable: kept }
+            Loaded {
+                progress: Progress::default(),
+                notice: Some(notice),
+                writable: kept,
+            }
         }
     }
 }
@@ -57,7 +75,10 @@ pub fn load(now_ms: f64) -> Loaded {
 pub fn save(progress: &Progress) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(STORAGE_KEY, &encode(progress))
-        .map_err(|_| "Progress is not being saved: this browser's storage is full or unavailable.".to_string())
+        .map_err(|_| {
+            "Progress is not being saved: this browser's storage is full or unavailable."
+                .to_string()
+        })
 }
 
 /// Raw access for tests and backups.

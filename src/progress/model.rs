@@ -68,7 +68,12 @@ pub struct Totals {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: super::CURRENT_VERSION, questions: BTreeMap::new(), current: None, settings: Settings::default() }
+        Progress {
+            version: super::CURRENT_VERSION,
+            questions: BTreeMap::new(),
+            current: None,
+            settings: Settings::default(),
+        }
     }
 }
 
@@ -77,13 +82,16 @@ impl Progress {
     /// Good/Again.
     pub fn record(&mut self, id: &str, correct: bool, grade: Option<Grade>, now_ms: f64) {
         let grade = grade.unwrap_or(if correct { Grade::Good } else { Grade::Again });
-        let rec = self.questions.entry(id.to_string()).or_insert(QuestionRecord {
-            attempts: 0,
-            correct: 0,
-            last_seen_ms: now_ms,
-            last_grade: grade,
-            review_box: 0,
-        });
+        let rec = self
+            .questions
+            .entry(id.to_string())
+            .or_insert(QuestionRecord {
+                attempts: 0,
+                correct: 0,
+                last_seen_ms: now_ms,
+                last_grade: grade,
+                review_box: 0,
+            });
         rec.attempts += 1;
         rec.correct += u32::from(correct);
         rec.last_seen_ms = now_ms;
@@ -108,7 +116,12 @@ impl Progress {
     /// Ids among `ids` that are due for review, most overdue first.
     pub fn due_ids<'a>(&self, ids: impl Iterator<Item = &'a str>, now_ms: f64) -> Vec<String> {
         let mut due: Vec<(&str, f64)> = ids
-            .filter_map(|id| self.questions.get(id).filter(|r| is_due(r, now_ms)).map(|r| (id, r.last_seen_ms)))
+            .filter_map(|id| {
+                self.questions
+                    .get(id)
+                    .filter(|r| is_due(r, now_ms))
+                    .map(|r| (id, r.last_seen_ms))
+            })
             .collect();
         due.sort_by(|a, b| a.1.total_cmp(&b.1));
         due.into_iter().map(|(id, _)| id.to_string()).collect()
@@ -137,7 +150,10 @@ mod tests {
         p.record("a", false, None, 10.0);
         p.record("a", true, None, 20.0);
         let r = &p.questions["a"];
-        assert_eq!((r.attempts, r.correct, r.last_seen_ms, r.last_grade), (2, 1, 20.0, Grade::Good));
+        assert_eq!(
+            (r.attempts, r.correct, r.last_seen_ms, r.last_grade),
+            (2, 1, 20.0, Grade::Good)
+        );
         p.record("b", true, Some(Grade::Hard), 30.0);
         assert_eq!(p.questions["b"].last_grade, Grade::Hard);
     }
@@ -159,8 +175,15 @@ mod tests {
         let mut p = Progress::default();
         p.record("wrong", false, None, 0.0);
         p.record("right", true, None, 0.0);
-        assert_eq!(p.due_ids(["wrong", "right", "new"].into_iter(), 1.0), vec!["wrong"]);
-        assert_eq!(p.due_ids(["wrong", "right"].into_iter(), 1.5 * DAY_MS).len(), 2);
+        assert_eq!(
+            p.due_ids(["wrong", "right", "new"].into_iter(), 1.0),
+            vec!["wrong"]
+        );
+        assert_eq!(
+            p.due_ids(["wrong", "right"].into_iter(), 1.5 * DAY_MS)
+                .len(),
+            2
+        );
     }
 
     #[test]

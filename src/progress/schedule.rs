@@ -41,10 +41,22 @@ mod tests {
 
     #[test]
     fn due_after_the_box_interval() {
-        let rec = QuestionRecord { attempts: 1, correct: 1, last_seen_ms: 0.0, last_grade: Grade::Good, review_box: 2 };
+        let rec = QuestionRecord {
+            attempts: 1,
+            correct: 1,
+            last_seen_ms: 0.0,
+            last_grade: Grade::Good,
+            review_box: 2,
+        };
         assert!(!is_due(&rec, 2.9 * DAY_MS));
         assert!(is_due(&rec, 3.0 * DAY_MS));
-        let corrupt = QuestionRecord { review_box: 200, ..rec };
-        assert!(!is_due(&corrupt, DAY_MS), "an out-of-range box is treated as the last");
+        let corrupt = QuestionRecord {
+            review_box: 200,
+            ..rec
+        };
+        assert!(
+            !is_due(&corrupt, DAY_MS),
+            "an out-of-range box is treated as the last"
+        );
     }
 }

@@ -25,7 +25,9 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Corrupt(why) => write!(f, "saved progress could not be read ({why})"),
-            DecodeError::UnknownVersion(v) => write!(f, "saved progress is from a newer version (format {v})"),
+            DecodeError::UnknownVersion(v) => {
+                write!(f, "saved progress is from a newer version (format {v})")
+            }
         }
     }
 }
@@ -36,7 +38,8 @@ pub fn encode(progress: &Progress) -> String {
 
 /// Reads any known version and migrates it to the current one.
 pub fn decode(raw: &str) -> Result<Progress, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     let version = value
         .get("version")
         .and_then(Value::as_u64)
@@ -51,9 +54,12 @@ pub fn decode(raw: &str) -> Result<Progress, DecodeError> {
 /// Version 1 is the current format; it only needs its internal consistency checked. A future
 /// version 2 adds `from_v2` here and turns this into a migration from 1 to 2.
 fn from_v1(value: Value) -> Result<Progress, DecodeError> {
-    let mut p: Progress = serde_json::from_value(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let mut p: Progress =
+        serde_json::from_value(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     if p.current.as_ref().is_some_and(|s| !s.is_consistent()) {
-        return Err(DecodeError::Corrupt("the saved quiz is inconsistent".into()));
+        return Err(DecodeError::Corrupt(
+            "the saved quiz is inconsistent".into(),
+        ));
     }
     p.version = CURRENT_VERSION;
     Ok(p)
@@ -108,13 +114,21 @@ mod tests {
     #[test]
     fn truncated_document_is_corrupt() {
         let raw = encode(&sample());
-        assert!(matches!(decode(&raw[..raw.len() / 2]), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(
+            decode(&raw[..raw.len() / 2]),
+            Err(DecodeError::Corrupt(_))
+        ));
     }
 
     #[test]
     fn newer_version_is_reported_as_such() {
-        assert_eq!(decode(r#"{"version":2,"whatever":true}"#), Err(DecodeError::UnknownVersion(2)));
-        assert!(DecodeError::UnknownVersion(2).to_string().contains("newer version"));
+        assert_eq!(
+            decode(r#"{"version":2,"whatever":true}"#),
+            Err(DecodeError::UnknownVersion(2))
+        );
+        assert!(DecodeError::UnknownVersion(2)
+            .to_string()
+            .contains("newer version"));
     }
 
     #[test]

@@ -51,7 +51,12 @@ pub fn grade(question: &Question, response: &Response) -> bool {
             let mut picked = picked.clone();
             picked.sort_unstable();
             picked.dedup();
-            let correct: Vec<usize> = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| i).collect();
+            let correct: Vec<usize> = options
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.correct)
+                .map(|(i, _)| i)
+                .collect();
             picked == correct
         }
         (Body::Short { answers }, Response::Text(text)) => {
@@ -65,7 +70,10 @@ pub fn grade(question: &Question, response: &Response) -> bool {
 
 /// Short answers ignore case and every kind of white space: `  Functools.Wraps ` == `functools.wraps`.
 pub fn normalize_short(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,38 +97,65 @@ mod tests {
     }
 
     fn options(correct: &[bool]) -> Vec<Choice> {
-        correct.iter().map(|&c| Choice { html: String::new(), correct: c, why: None }).collect()
+        correct
+            .iter()
+            .map(|&c| Choice {
+                html: String::new(),
+                correct: c,
+                why: None,
+            })
+            .collect()
     }
 
     #[test]
     fn single_needs_the_one_correct_option() {
-        let q = question(Body::Single { options: options(&[false, true, false]) });
+        let q = question(Body::Single {
+            options: options(&[false, true, false]),
+        });
         assert!(grade(&q, &Response::Choices(vec![1])));
         assert!(!grade(&q, &Response::Choices(vec![0])));
-        assert!(!grade(&q, &Response::Choices(vec![1, 0])), "two picks on a single question");
+        assert!(
+            !grade(&q, &Response::Choices(vec![1, 0])),
+            "two picks on a single question"
+        );
         assert!(!grade(&q, &Response::Choices(vec![])));
         assert!(!grade(&q, &Response::Choices(vec![9])), "out of range");
     }
 
     #[test]
     fn output_grades_like_single() {
-        let q = question(Body::Output { options: options(&[true, false]) });
+        let q = question(Body::Output {
+            options: options(&[true, false]),
+        });
         assert!(grade(&q, &Response::Choices(vec![0])));
         assert!(!grade(&q, &Response::Choices(vec![1])));
     }
 
     #[test]
     fn multi_needs_exactly_the_correct_set() {
-        let q = question(Body::Multi { options: options(&[true, false, true]) });
-        assert!(grade(&q, &Response::Choices(vec![2, 0])), "order does not matter");
-        assert!(grade(&q, &Response::Choices(vec![0, 2, 2])), "repeats do not matter");
+        let q = question(Body::Multi {
+            options: options(&[true, false, true]),
+        });
+        assert!(
+            grade(&q, &Response::Choices(vec![2, 0])),
+            "order does not matter"
+        );
+        assert!(
+            grade(&q, &Response::Choices(vec![0, 2, 2])),
+            "repeats do not matter"
+        );
         assert!(!grade(&q, &Response::Choices(vec![0])), "missing one");
-        assert!(!grade(&q, &Response::Choices(vec![0, 1, 2])), "one too many");
+        assert!(
+            !grade(&q, &Response::Choices(vec![0, 1, 2])),
+            "one too many"
+        );
     }
 
     #[test]
     fn short_ignores_case_and_white_space() {
-        let q = question(Body::Short { answers: vec!["functools.wraps".into(), "wraps".into()] });
+        let q = question(Body::Short {
+            answers: vec!["functools.wraps".into(), "wraps".into()],
+        });
         assert!(grade(&q, &Response::Text("  Functools.Wraps ".into())));
         assert!(grade(&q, &Response::Text("WRAPS".into())));
         assert!(grade(&q, &Response::Text("functools . wraps".into())));
@@ -130,7 +165,10 @@ mod tests {
 
     #[test]
     fn flashcard_again_is_wrong_and_the_rest_right() {
-        let q = question(Body::Flashcard { answer: String::new(), checklist: vec![] });
+        let q = question(Body::Flashcard {
+            answer: String::new(),
+            checklist: vec![],
+        });
         assert!(!grade(&q, &Response::SelfGrade(Grade::Again)));
         for g in [Grade::Hard, Grade::Good, Grade::Easy] {
             assert!(grade(&q, &Response::SelfGrade(g)));
@@ -139,9 +177,13 @@ mod tests {
 
     #[test]
     fn a_response_of_the_wrong_shape_is_wrong() {
-        let q = question(Body::Short { answers: vec!["x".into()] });
+        let q = question(Body::Short {
+            answers: vec!["x".into()],
+        });
         assert!(!grade(&q, &Response::Choices(vec![0])));
-        let q = question(Body::Single { options: options(&[true]) });
+        let q = question(Body::Single {
+            options: options(&[true]),
+        });
         assert!(!grade(&q, &Response::Text("x".into())));
     }
 }

@@ -69,19 +69,32 @@ impl Summary {
     }
 
     pub fn missed(&self) -> Vec<String> {
-        self.outcomes.iter().filter(|(_, o)| *o != Some(true)).map(|(id, _)| id.clone()).collect()
+        self.outcomes
+            .iter()
+            .filter(|(_, o)| *o != Some(true))
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 }
 
 impl Session {
     pub fn new(ids: Vec<String>, mode: Mode, now_ms: f64) -> Session {
         let entries = vec![Entry::default(); ids.len()];
-        Session { ids, mode, position: 0, entries, started_ms: now_ms, finished_ms: None }
+        Session {
+            ids,
+            mode,
+            position: 0,
+            entries,
+            started_ms: now_ms,
+            finished_ms: None,
+        }
     }
 
     /// Saved data is only trusted if its parts agree with each other.
     pub fn is_consistent(&self) -> bool {
-        !self.ids.is_empty() && self.entries.len() == self.ids.len() && self.position < self.ids.len()
+        !self.ids.is_empty()
+            && self.entries.len() == self.ids.len()
+            && self.position < self.ids.len()
     }
 
     pub fn current_id(&self) -> &str {
@@ -110,7 +123,10 @@ impl Session {
 
     /// Picks or un-picks option `index` (single/output: picks only that one).
     pub fn toggle(&mut self, question: &Question, index: usize) {
-        if self.is_finished() || self.current().answer.is_some() || index >= question.body.options().len() {
+        if self.is_finished()
+            || self.current().answer.is_some()
+            || index >= question.body.options().len()
+        {
             return;
         }
         let multi = matches!(question.body, Body::Multi { .. });
@@ -145,17 +161,26 @@ impl Session {
     pub fn draft_response(&self, question: &Question) -> Option<Response> {
         let entry = self.current();
         match question.body {
-            Body::Single { .. } | Body::Multi { .. } | Body::Output { .. } if !entry.selected.is_empty() => {
+            Body::Single { .. } | Body::Multi { .. } | Body::Output { .. }
+                if !entry.selected.is_empty() =>
+            {
                 Some(Response::Choices(entry.selected.clone()))
             }
-            Body::Short { .. } if !entry.text.trim().is_empty() => Some(Response::Text(entry.text.clone())),
+            Body::Short { .. } if !entry.text.trim().is_empty() => {
+                Some(Response::Text(entry.text.clone()))
+            }
             _ => None,
         }
     }
 
     /// Grades the draft (or a flashcard grade). Returns `Some(correct)` when an answer was
     /// recorded, so the caller can update progress exactly once per answer.
-    pub fn submit(&mut self, question: &Question, self_grade: Option<Grade>, now_ms: f64) -> Option<bool> {
+    pub fn submit(
+        &mut self,
+        question: &Question,
+        self_grade: Option<Grade>,
+        now_ms: f64,
+    ) -> Option<bool> {
         if self.is_finished() || self.current().answer.is_some() {
             return None;
         }
@@ -165,7 +190,11 @@ impl Session {
             _ => return None,
         };
         let correct = grade(question, &response);
-        self.current_mut().answer = Some(Answer { response, correct, at_ms: now_ms });
+        self.current_mut().answer = Some(Answer {
+            response,
+            correct,
+            at_ms: now_ms,
+        });
         // In an exam nothing is shown between questions, so move straight on.
         if self.mode == Mode::Exam && !self.is_last() {
             self.position += 1;
@@ -198,16 +227,26 @@ impl Session {
     /// Drops questions that no longer exist in the bank (a stale saved quiz).
     pub fn retain_known(&mut self, known: impl Fn(&str) -> bool) {
         let current = self.ids.get(self.position).cloned();
-        let (ids, entries): (Vec<_>, Vec<_>) =
-            self.ids.drain(..).zip(self.entries.drain(..)).filter(|(id, _)| known(id)).unzip();
+        let (ids, entries): (Vec<_>, Vec<_>) = self
+            .ids
+            .drain(..)
+            .zip(self.entries.drain(..))
+            .filter(|(id, _)| known(id))
+            .unzip();
         self.ids = ids;
         self.entries = entries;
-        self.position = current.and_then(|c| self.ids.iter().position(|i| *i == c)).unwrap_or(0);
+        self.position = current
+            .and_then(|c| self.ids.iter().position(|i| *i == c))
+            .unwrap_or(0);
     }
 
     pub fn summary(&self) -> Summary {
-        let outcomes: Vec<(String, Option<bool>)> =
-            self.ids.iter().zip(&self.entries).map(|(id, e)| (id.clone(), e.answer.as_ref().map(|a| a.correct))).collect();
+        let outcomes: Vec<(String, Option<bool>)> = self
+            .ids
+            .iter()
+            .zip(&self.entries)
+            .map(|(id, e)| (id.clone(), e.answer.as_ref().map(|a| a.correct)))
+            .collect();
         let end = self.finished_ms.unwrap_or(self.started_ms);
         Summary {
             correct: outcomes.iter().filter(|(_, o)| *o == Some(true)).count(),
@@ -241,8 +280,16 @@ mod tests {
 
     fn single(id: &str) -> Question {
         let options = vec![
-            Choice { html: "a".into(), correct: false, why: None },
-            Choice { html: "b".into(), correct: true, why: None },
+            Choice {
+                html: "a".into(),
+                correct: false,
+                why: None,
+            },
+            Choice {
+                html: "b".into(),
+                correct: true,
+                why: None,
+            },
         ];
         q(id, Body::Single { options })
     }
@@ -259,9 +306,17 @@ mod tests {
         s.toggle(&q0, 1);
         assert_eq!(s.submit(&q0, None, 1200.0), Some(true));
         assert_eq!(s.position, 0, "practice stays to show feedback");
-        assert_eq!(s.submit(&q0, None, 1300.0), None, "an answer is recorded once");
+        assert_eq!(
+            s.submit(&q0, None, 1300.0),
+            None,
+            "an answer is recorded once"
+        );
         s.toggle(&q0, 0);
-        assert_eq!(s.current().selected, vec![1], "an answered question is locked");
+        assert_eq!(
+            s.current().selected,
+            vec![1],
+            "an answered question is locked"
+        );
         s.next();
         let q1 = single("q-1");
         s.toggle(&q1, 0);
@@ -272,7 +327,11 @@ mod tests {
         assert_eq!(sum.duration_ms, 4000.0);
         assert_eq!(sum.percent(), 50);
         assert_eq!(sum.missed(), vec!["q-1".to_string()]);
-        assert_eq!(s.submit(&q1, None, 6000.0), None, "a finished quiz takes no answers");
+        assert_eq!(
+            s.submit(&q1, None, 6000.0),
+            None,
+            "a finished quiz takes no answers"
+        );
     }
 
     #[test]
@@ -291,7 +350,13 @@ mod tests {
     #[test]
     fn multi_toggles_and_single_replaces() {
         let mut s = session(1, Mode::Practice);
-        let options = (0..3).map(|i| Choice { html: i.to_string(), correct: i != 1, why: None }).collect();
+        let options = (0..3)
+            .map(|i| Choice {
+                html: i.to_string(),
+                correct: i != 1,
+                why: None,
+            })
+            .collect();
         let m = q("q-0", Body::Multi { options });
         s.toggle(&m, 2);
         s.toggle(&m, 0);
@@ -312,7 +377,12 @@ mod tests {
     #[test]
     fn short_answer_uses_the_typed_text() {
         let mut s = session(1, Mode::Practice);
-        let short = q("q-0", Body::Short { answers: vec!["nonlocal".into()] });
+        let short = q(
+            "q-0",
+            Body::Short {
+                answers: vec!["nonlocal".into()],
+            },
+        );
         s.type_text("  ".into());
         assert_eq!(s.submit(&short, None, 0.0), None, "blank is not an answer");
         s.type_text("NonLocal".into());
@@ -322,12 +392,25 @@ mod tests {
     #[test]
     fn flashcard_needs_reveal_then_a_grade() {
         let mut s = session(1, Mode::Practice);
-        let card = q("q-0", Body::Flashcard { answer: String::new(), checklist: vec![] });
-        assert_eq!(s.submit(&card, Some(Grade::Good), 0.0), None, "grade before reveal");
+        let card = q(
+            "q-0",
+            Body::Flashcard {
+                answer: String::new(),
+                checklist: vec![],
+            },
+        );
+        assert_eq!(
+            s.submit(&card, Some(Grade::Good), 0.0),
+            None,
+            "grade before reveal"
+        );
         s.reveal();
         assert_eq!(s.submit(&card, None, 0.0), None, "no grade given");
         assert_eq!(s.submit(&card, Some(Grade::Again), 0.0), Some(false));
-        assert_eq!(s.current().answer.as_ref().map(|a| &a.response), Some(&Response::SelfGrade(Grade::Again)));
+        assert_eq!(
+            s.current().answer.as_ref().map(|a| &a.response),
+            Some(&Response::SelfGrade(Grade::Again))
+        );
     }
 
     #[test]

@@ -38,11 +38,17 @@ pub const EMBED_MAX_COUNT: usize = 50;
 
 impl EmbedParams {
     /// Parses the query part of the embed route. `known_topic` says whether a topic id exists.
-    pub fn parse(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<EmbedParams, LinkError> {
+    pub fn parse(
+        query: &str,
+        known_topic: impl Fn(&str) -> bool,
+    ) -> Result<EmbedParams, LinkError> {
         let query = query.trim_start_matches('?');
         let mut params = EmbedParams {
             ids: None,
-            filters: Filters { count: 5, ..Filters::default() },
+            filters: Filters {
+                count: 5,
+                ..Filters::default()
+            },
             theme: Theme::Auto,
             mode: Mode::Practice,
             seed: bank_format::seed_from_str(query),
@@ -50,20 +56,27 @@ impl EmbedParams {
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(raw);
-            let bad = |what: &str| LinkError::BadParam(format!("The embed's {what} “{value}” is not valid."));
+            let bad = |what: &str| {
+                LinkError::BadParam(format!("The embed's {what} “{value}” is not valid."))
+            };
             match key {
                 "ids" => params.ids = Some(parse_ids(&value)?),
                 "topic" | "topics" => {
                     for t in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
                         if !known_topic(t) {
-                            return Err(LinkError::BadParam(format!("The embed names an unknown topic “{t}”.")));
+                            return Err(LinkError::BadParam(format!(
+                                "The embed names an unknown topic “{t}”."
+                            )));
                         }
                         params.filters.topics.push(t.to_string());
                     }
                 }
                 "difficulty" => {
                     for d in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-                        params.filters.difficulties.push(Difficulty::parse(d).ok_or_else(|| bad("difficulty"))?);
+                        params
+                            .filters
+                            .difficulties
+                            .push(Difficulty::parse(d).ok_or_else(|| bad("difficulty"))?);
                     }
                 }
                 "count" => {
@@ -105,7 +118,9 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -142,15 +157,28 @@ mod tests {
     fn defaults() {
         let p = EmbedParams::parse("", known).unwrap();
         assert_eq!(p.filters.count, 5);
-        assert_eq!((p.theme, p.mode, p.ids), (Theme::Auto, Mode::Practice, None));
+        assert_eq!(
+            (p.theme, p.mode, p.ids),
+            (Theme::Auto, Mode::Practice, None)
+        );
     }
 
     #[test]
     fn reads_every_option() {
-        let p = EmbedParams::parse("?topic=scope,oop&count=3&difficulty=junior%2Cmid&theme=dark&mode=exam&seed=9", known).unwrap();
+        let p = EmbedParams::parse(
+            "?topic=scope,oop&count=3&difficulty=junior%2Cmid&theme=dark&mode=exam&seed=9",
+            known,
+        )
+        .unwrap();
         assert_eq!(p.filters.topics, ["scope", "oop"]);
-        assert_eq!(p.filters.difficulties, [Difficulty::Junior, Difficulty::Mid]);
-        assert_eq!((p.filters.count, p.theme, p.mode, p.seed), (3, Theme::Dark, Mode::Exam, 9));
+        assert_eq!(
+            p.filters.difficulties,
+            [Difficulty::Junior, Difficulty::Mid]
+        );
+        assert_eq!(
+            (p.filters.count, p.theme, p.mode, p.seed),
+            (3, Theme::Dark, Mode::Exam, 9)
+        );
         let p = EmbedParams::parse("ids=oop-01.oop-02&count=999", known).unwrap();
         assert_eq!(p.ids.unwrap(), ["oop-01", "oop-02"]);
         assert_eq!(p.filters.count, EMBED_MAX_COUNT);
@@ -167,11 +195,23 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained() {
-        for q in ["topic=nope", "count=0", "count=lots", "theme=pink", "difficulty=expert", "mode=x", "ids=", "seed=x"] {
+        for q in [
+            "topic=nope",
+            "count=0",
+            "count=lots",
+            "theme=pink",
+            "difficulty=expert",
+            "mode=x",
+            "ids=",
+            "seed=x",
+        ] {
             let err = EmbedParams::parse(q, known).expect_err(q);
             assert!(!err.to_string().is_empty());
         }
-        assert!(EmbedParams::parse("topic=nope", known).unwrap_err().to_string().contains("nope"));
+        assert!(EmbedParams::parse("topic=nope", known)
+            .unwrap_err()
+            .to_string()
+            .contains("nope"));
     }
 
     #[test]

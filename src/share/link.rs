@@ -20,7 +20,10 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::NoQuestions => write!(f, "This link names no questions."),
             LinkError::BadId(id) => write!(f, "This link is damaged: “{id}” is not a question id."),
-            LinkError::TooMany(n) => write!(f, "This link names {n} questions; at most {MAX_LINK_IDS} are allowed."),
+            LinkError::TooMany(n) => write!(
+                f,
+                "This link names {n} questions; at most {MAX_LINK_IDS} are allowed."
+            ),
             LinkError::BadMode(m) => write!(f, "This link asks for an unknown mode “{m}”."),
             LinkError::BadScore(s) => write!(f, "This score link is damaged (“{s}”)."),
             LinkError::BadParam(p) => write!(f, "{p}"),
@@ -51,7 +54,10 @@ impl QuizLink {
             Some("exam") => Mode::Exam,
             Some(other) => return Err(LinkError::BadMode(other.to_string())),
         };
-        Ok(QuizLink { ids: parse_ids(ids)?, mode })
+        Ok(QuizLink {
+            ids: parse_ids(ids)?,
+            mode,
+        })
     }
 }
 
@@ -59,7 +65,10 @@ impl QuizLink {
 pub fn parse_ids(text: &str) -> Result<Vec<String>, LinkError> {
     let mut ids: Vec<String> = Vec::new();
     for part in text.split('.').map(str::trim).filter(|p| !p.is_empty()) {
-        let ok = part.len() <= 16 && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok = part.len() <= 16
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok {
             let shown: String = part.chars().take(24).collect();
             return Err(LinkError::BadId(shown));
@@ -87,7 +96,12 @@ pub struct ScoreLink {
 
 impl ScoreLink {
     pub fn path(&self) -> String {
-        format!("/score/{}-{}/{}", self.correct, self.total, self.ids.join("."))
+        format!(
+            "/score/{}-{}/{}",
+            self.correct,
+            self.total,
+            self.ids.join(".")
+        )
     }
 
     pub fn parse(score: &str, ids: &str) -> Result<ScoreLink, LinkError> {
@@ -99,7 +113,11 @@ impl ScoreLink {
         if correct > total || total != ids.len() {
             return Err(bad());
         }
-        Ok(ScoreLink { correct, total, ids })
+        Ok(ScoreLink {
+            correct,
+            total,
+            ids,
+        })
     }
 }
 
@@ -110,7 +128,10 @@ mod tests {
     #[test]
     fn quiz_links_round_trip() {
         for mode in [Mode::Practice, Mode::Exam] {
-            let link = QuizLink { ids: vec!["mut-01".into(), "fn-12".into(), "aio-3".into()], mode };
+            let link = QuizLink {
+                ids: vec!["mut-01".into(), "fn-12".into(), "aio-3".into()],
+                mode,
+            };
             let path = link.path();
             let rest = path.strip_prefix("/q/").unwrap();
             let (ids, mode_part) = match rest.split_once('/') {
@@ -130,19 +151,36 @@ mod tests {
     fn malformed_links_are_errors() {
         assert_eq!(parse_ids(""), Err(LinkError::NoQuestions));
         assert_eq!(parse_ids("..."), Err(LinkError::NoQuestions));
-        assert_eq!(parse_ids("mut-01.<script>"), Err(LinkError::BadId("<script>".into())));
+        assert_eq!(
+            parse_ids("mut-01.<script>"),
+            Err(LinkError::BadId("<script>".into()))
+        );
         assert_eq!(parse_ids("MUT-01"), Err(LinkError::BadId("MUT-01".into())));
-        assert!(matches!(parse_ids("averyveryverylongid"), Err(LinkError::BadId(_))));
+        assert!(matches!(
+            parse_ids("averyveryverylongid"),
+            Err(LinkError::BadId(_))
+        ));
         let many: Vec<String> = (0..101).map(|i| format!("q-{i}")).collect();
         assert_eq!(parse_ids(&many.join(".")), Err(LinkError::TooMany(101)));
-        assert_eq!(QuizLink::parse("a", Some("party")), Err(LinkError::BadMode("party".into())));
+        assert_eq!(
+            QuizLink::parse("a", Some("party")),
+            Err(LinkError::BadMode("party".into()))
+        );
     }
 
     #[test]
     fn score_links_round_trip_and_reject_nonsense() {
-        let s = ScoreLink { correct: 7, total: 2, ids: vec![] };
+        let s = ScoreLink {
+            correct: 7,
+            total: 2,
+            ids: vec![],
+        };
         assert!(s.path().starts_with("/score/7-2/"));
-        let ok = ScoreLink { correct: 1, total: 2, ids: vec!["a-1".into(), "b-2".into()] };
+        let ok = ScoreLink {
+            correct: 1,
+            total: 2,
+            ids: vec!["a-1".into(), "b-2".into()],
+        };
         assert_eq!(ScoreLink::parse("1-2", "a-1.b-2"), Ok(ok.clone()));
         assert_eq!(ok.path(), "/score/1-2/a-1.b-2");
         for bad in ["3-2", "x-2", "12", "1-3", "-1-2"] {
@@ -152,6 +190,9 @@ mod tests {
 
     #[test]
     fn errors_read_as_sentences() {
-        assert_eq!(LinkError::BadId("x!".into()).to_string(), "This link is damaged: “x!” is not a question id.");
+        assert_eq!(
+            LinkError::BadId("x!".into()).to_string(),
+            "This link is damaged: “x!” is not a question id."
+        );
     }
 }

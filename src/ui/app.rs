@@ -1,5 +1,8 @@
 use super::hooks::AppHandle;
-use super::pages::{EmbedPage, HomePage, NotFoundPage, ProgressPage, QuizPage, ResultsPage, ScorePage, SharedQuizPage};
+use super::pages::{
+    EmbedPage, HomePage, NotFoundPage, ProgressPage, QuizPage, ResultsPage, ScorePage,
+    SharedQuizPage,
+};
 use super::route::Route;
 use super::widgets::{Header, Notices};
 use crate::platform::{self, storage};
@@ -57,7 +60,9 @@ fn switch(route: Route) -> Html {
         Route::Results => html! { <ResultsPage /> },
         Route::Progress => html! { <ProgressPage /> },
         Route::Shared { ids } => html! { <SharedQuizPage {ids} mode={None::<AttrValue>} /> },
-        Route::SharedMode { ids, mode } => html! { <SharedQuizPage {ids} mode={Some(AttrValue::from(mode))} /> },
+        Route::SharedMode { ids, mode } => {
+            html! { <SharedQuizPage {ids} mode={Some(AttrValue::from(mode))} /> }
+        }
         Route::Question { id } => html! { <SharedQuizPage ids={id} mode={None::<AttrValue>} /> },
         Route::Score { score, ids } => html! { <ScorePage {score} {ids} /> },
         Route::NotFound => html! { <NotFoundPage /> },

@@ -33,10 +33,15 @@ pub fn use_questions(ids: Vec<String>) -> Callback<()> {
                 let topic = &TOPICS[t];
                 let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = fetch_text(&chunk_path(topic)).await.and_then(|json| decode_chunk(topic, &json));
+                    let result = fetch_text(&chunk_path(topic))
+                        .await
+                        .and_then(|json| decode_chunk(topic, &json));
                     dispatch.dispatch(match result {
                         Ok(chunk) => Action::ChunkLoaded(Rc::new(chunk)),
-                        Err(message) => Action::ChunkFailed { topic: topic.id.to_string(), message },
+                        Err(message) => Action::ChunkFailed {
+                            topic: topic.id.to_string(),
+                            message,
+                        },
                     });
                 });
             }

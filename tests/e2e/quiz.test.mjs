@@ -161,6 +161,17 @@ test('a link naming deleted questions opens the rest with a notice; a malformed 
   assert.match(await page.locator('.notice').innerText(), /1 question in this quiz no longer exist/);
   assert.equal(await page.locator('.quiz-progress .counter').innerText(), '1 / 2');
 
+  // A question's permalink (from its "Copy link" button) opens that question alone.
+  const permalink = await page.locator('.permalink button').getAttribute('data-copy');
+  assert.ok(permalink.endsWith(`#/question/${a}`), permalink);
+  await page.goto(`${server.url}#/progress`);
+  await page.goto(permalink);
+  // The two-question quiz above is unfinished: the app asks before replacing it.
+  await page.getByRole('button', { name: 'Start the shared quiz' }).click();
+  await page.waitForURL(/#\/quiz$/);
+  assert.equal(await page.locator('.quiz-progress .counter').innerText(), '1 / 1');
+  assert.equal(await currentId(page), a);
+
   await page.goto(`${server.url}#/q/BAD!!`);
   await page.locator('.link-error').waitFor();
   assert.match(await page.locator('.link-error').innerText(), /This link does not work/);

@@ -47,7 +47,9 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
     let mut by_topic: HashMap<String, Vec<SourceQuestion>> = HashMap::new();
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for path in source_files(dir) {
-        let Some(file_name) = path.file_name().and_then(|f| f.to_str()) else { continue };
+        let Some(file_name) = path.file_name().and_then(|f| f.to_str()) else {
+            continue;
+        };
         if !file_name.ends_with(".toml") || file_name == "topics.toml" {
             continue;
         }
@@ -55,7 +57,11 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic { file: shown, line: 1, message: format!("cannot read: {e}") });
+                errors.push(Diagnostic {
+                    file: shown,
+                    line: 1,
+                    message: format!("cannot read: {e}"),
+                });
                 continue;
             }
         };
@@ -64,7 +70,11 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
             Ok(p) => p,
             Err(e) => {
                 let line = e.span().map_or(1, |s| lines.line(s.start));
-                errors.push(Diagnostic { file: shown, line, message: e.message().trim().to_string() });
+                errors.push(Diagnostic {
+                    file: shown,
+                    line,
+                    message: e.message().trim().to_string(),
+                });
                 continue;
             }
         };
@@ -87,9 +97,12 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
             match validate(raw, &topic, &shown, &lines) {
                 Ok(q) => {
                     if retired.contains(&q.id) {
-                        errors.push(at(&q, format!("id `{}` is retired (content/retired-ids.txt): ids are never reused", q.id)));
+                        errors.push(at(&q, format!("id `{}` is retired ({label}/retired-ids.txt): ids are never reused", q.id)));
                     } else if let Some((file, line)) = seen.get(&q.id) {
-                        errors.push(at(&q, format!("duplicate id `{}`, first used at {file}:{line}", q.id)));
+                        errors.push(at(
+                            &q,
+                            format!("duplicate id `{}`, first used at {file}:{line}", q.id),
+                        ));
                     } else {
                         seen.insert(q.id.clone(), (q.file.clone(), q.line));
                         by_topic.entry(topic.clone()).or_default().push(q);
@@ -105,20 +118,32 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
     }
     let topics = topics
         .into_iter()
-        .filter_map(|entry| by_topic.remove(&entry.id).map(|questions| BankTopic { entry, questions }))
+        .filter_map(|entry| {
+            by_topic
+                .remove(&entry.id)
+                .map(|questions| BankTopic { entry, questions })
+        })
         .collect();
     Ok(Bank { topics })
 }
 
 fn at(q: &SourceQuestion, message: String) -> Diagnostic {
-    Diagnostic { file: q.file.clone(), line: q.line, message }
+    Diagnostic {
+        file: q.file.clone(),
+        line: q.line,
+        message,
+    }
 }
 
 fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<TopicEntry> {
     let text = match fs::read_to_string(dir.join("topics.toml")) {
         Ok(t) => t,
         Err(e) => {
-            errors.push(Diagnostic { file: shown.into(), line: 1, message: format!("cannot read: {e}") });
+            errors.push(Diagnostic {
+                file: shown.into(),
+                line: 1,
+                message: format!("cannot read: {e}"),
+            });
             return Vec::new();
         }
     };
@@ -127,7 +152,11 @@ fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<Top
         Ok(p) => p,
         Err(e) => {
             let line = e.span().map_or(1, |s| lines.line(s.start));
-            errors.push(Diagnostic { file: shown.into(), line, message: e.message().trim().to_string() });
+            errors.push(Diagnostic {
+                file: shown.into(),
+                line,
+                message: e.message().trim().to_string(),
+            });
             return Vec::new();
         }
     };
@@ -136,10 +165,18 @@ fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<Top
         let line = lines.line(t.span().start);
         let entry = t.into_inner();
         if !crate::question::valid_id(&entry.id) {
-            errors.push(Diagnostic { file: shown.into(), line, message: format!("topic id `{}` is malformed", entry.id) });
+            errors.push(Diagnostic {
+                file: shown.into(),
+                line,
+                message: format!("topic id `{}` is malformed", entry.id),
+            });
         }
         if out.iter().any(|o| o.id == entry.id) {
-            errors.push(Diagnostic { file: shown.into(), line, message: format!("duplicate topic `{}`", entry.id) });
+            errors.push(Diagnostic {
+                file: shown.into(),
+                line,
+                message: format!("duplicate topic `{}`", entry.id),
+            });
         }
         out.push(entry);
     }

@@ -7,15 +7,84 @@ const KEYWORDS: &[&str] = &[
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "match",
     "case", "type",
 ];
-const CONSTANTS: &[&str] = &["True", "False", "None", "NotImplemented", "Ellipsis", "__debug__"];
+const CONSTANTS: &[&str] = &[
+    "True",
+    "False",
+    "None",
+    "NotImplemented",
+    "Ellipsis",
+    "__debug__",
+];
 const BUILTINS: &[&str] = &[
-    "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable",
-    "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate",
-    "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
-    "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list",
-    "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
-    "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice",
-    "sorted", "staticmethod", "str", "sum", "super", "tuple", "vars", "zip", "self", "cls",
+    "abs",
+    "all",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "vars",
+    "zip",
+    "self",
+    "cls",
 ];
 
 /// Escapes text for HTML element content and attribute values.
@@ -52,18 +121,27 @@ pub fn python(src: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         if c == '#' {
-            let end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(chars.len(), |p| i + p);
             span(&mut out, "c", &collect(&chars[i..end]));
             i = end;
         } else if let Some(end) = string_end(&chars, i) {
             span(&mut out, "s", &collect(&chars[i..end]));
             i = end;
-        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
-            let end = scan(&chars, i, |c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
+            let end = scan(&chars, i, |c| {
+                c.is_ascii_alphanumeric() || c == '.' || c == '_'
+            });
             span(&mut out, "n", &collect(&chars[i..end]));
             i = end;
         } else if c == '@' && at_line_start(&chars, i) {
-            let end = scan(&chars, i + 1, |c| c.is_alphanumeric() || c == '_' || c == '.');
+            let end = scan(&chars, i + 1, |c| {
+                c.is_alphanumeric() || c == '_' || c == '.'
+            });
             span(&mut out, "d", &collect(&chars[i..end]));
             i = end;
         } else if c.is_alphabetic() || c == '_' {
@@ -99,7 +177,10 @@ pub fn pycon(src: &str) -> String {
         if n > 0 {
             out.push('\n');
         }
-        if let Some(code) = line.strip_prefix(">>> ").or_else(|| line.strip_prefix("... ")) {
+        if let Some(code) = line
+            .strip_prefix(">>> ")
+            .or_else(|| line.strip_prefix("... "))
+        {
             span(&mut out, "p", &line[..4]);
             out.push_str(&python(code));
         } else if line == ">>>" || line == "..." {
@@ -116,11 +197,18 @@ fn collect(chars: &[char]) -> String {
 }
 
 fn scan(chars: &[char], from: usize, keep: impl Fn(char) -> bool) -> usize {
-    chars[from..].iter().position(|&c| !keep(c)).map_or(chars.len(), |p| from + p)
+    chars[from..]
+        .iter()
+        .position(|&c| !keep(c))
+        .map_or(chars.len(), |p| from + p)
 }
 
 fn at_line_start(chars: &[char], i: usize) -> bool {
-    chars[..i].iter().rev().take_while(|&&c| c != '\n').all(|c| c.is_whitespace())
+    chars[..i]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != '\n')
+        .all(|c| c.is_whitespace())
 }
 
 /// If a string literal (with optional prefix such as `f`, `rb`) starts at `i`, where it ends.
@@ -135,16 +223,12 @@ fn string_end(chars: &[char], i: usize) -> Option<usize> {
     }
     let q = i + prefix_len;
     let quote = *chars.get(q).filter(|c| **c == '"' || **c == '\'')?;
-    let raw = chars[i..q].iter().any(|c| c.to_ascii_lowercase() == 'r');
     let triple = chars.get(q + 1) == Some(&quote) && chars.get(q + 2) == Some(&quote);
     let mut j = if triple { q + 3 } else { q + 1 };
     while j < chars.len() {
         let c = chars[j];
-        if c == '\\' && !raw {
-            j += 2;
-            continue;
-        }
-        if c == '\\' && raw {
+        // Even in a raw string a backslash keeps the next quote from ending it.
+        if c == '\\' {
             j += 2;
             continue;
         }
@@ -177,7 +261,11 @@ mod tests {
                 _ => {}
             }
         }
-        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
     }
 
     #[test]
@@ -189,7 +277,10 @@ mod tests {
     #[test]
     fn classifies_tokens() {
         let html = python("def area(r):\n    return 3.14 * r  # pi\nprint(None, 'x')");
-        assert!(html.contains(r#"<span class="k">def</span> <span class="f">area</span>"#), "{html}");
+        assert!(
+            html.contains(r#"<span class="k">def</span> <span class="f">area</span>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<span class="n">3.14</span>"#));
         assert!(html.contains(r#"<span class="c"># pi</span>"#));
         assert!(html.contains(r#"<span class="b">print</span>"#));
@@ -212,7 +303,10 @@ mod tests {
     #[test]
     fn pycon_marks_prompts_and_output() {
         let html = pycon(">>> 1 + 1\n2");
-        assert!(html.starts_with(r#"<span class="p">&gt;&gt;&gt; </span>"#), "{html}");
+        assert!(
+            html.starts_with(r#"<span class="p">&gt;&gt;&gt; </span>"#),
+            "{html}"
+        );
         assert!(html.ends_with(r#"<span class="o">2</span>"#));
     }
 }

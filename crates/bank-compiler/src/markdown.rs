@@ -45,12 +45,22 @@ pub fn render(md: &str, blocks: &mut Vec<FencedCode>) -> String {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, invalid, body)) = code.take() {
                     events.push(Event::Html(CowStr::from(code_block(&lang, &body))));
-                    blocks.push(FencedCode { lang, source: body, invalid });
+                    blocks.push(FencedCode {
+                        lang,
+                        source: body,
+                        invalid,
+                    });
                 }
             }
             Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
-                let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&title)) };
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape(&title))
+                };
                 events.push(Event::Html(CowStr::from(format!(
                     "<a href=\"{}\"{title} target=\"_blank\" rel=\"noopener\">",
                     escape(&dest_url)
@@ -67,7 +77,10 @@ pub fn render(md: &str, blocks: &mut Vec<FencedCode>) -> String {
 /// Renders a one-line fragment (an option, a checklist item) without the wrapping paragraph.
 pub fn render_inline(md: &str, blocks: &mut Vec<FencedCode>) -> String {
     let html = render(md, blocks);
-    match html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")) {
+    match html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => html,
     }
@@ -81,7 +94,10 @@ pub fn code_block(lang: &str, source: &str) -> String {
         _ => escape(source.trim_end()),
     };
     let class = if lang.is_empty() { "text" } else { lang };
-    format!("<pre class=\"code\"><code class=\"language-{}\">{body}</code></pre>", escape(class))
+    format!(
+        "<pre class=\"code\"><code class=\"language-{}\">{body}</code></pre>",
+        escape(class)
+    )
 }
 
 #[cfg(test)]
@@ -91,7 +107,10 @@ mod tests {
     #[test]
     fn renders_and_collects_python_blocks() {
         let mut blocks = Vec::new();
-        let html = render("Use `is`:\n\n```python\nx is None\n```\n\n```python invalid\ndef (\n```", &mut blocks);
+        let html = render(
+            "Use `is`:\n\n```python\nx is None\n```\n\n```python invalid\ndef (\n```",
+            &mut blocks,
+        );
         assert!(html.starts_with("<p>Use <code>is</code>:</p>"), "{html}");
         assert!(html.contains(r#"<pre class="code"><code class="language-python">x <span class="k">is</span> <span class="x">None</span></code></pre>"#), "{html}");
         assert_eq!(blocks.len(), 2);
@@ -110,11 +129,19 @@ mod tests {
     #[test]
     fn links_open_in_a_new_tab() {
         let html = render("[docs](https://docs.python.org/3/)", &mut Vec::new());
-        assert!(html.contains(r#"<a href="https://docs.python.org/3/" target="_blank" rel="noopener">docs</a>"#), "{html}");
+        assert!(
+            html.contains(
+                r#"<a href="https://docs.python.org/3/" target="_blank" rel="noopener">docs</a>"#
+            ),
+            "{html}"
+        );
     }
 
     #[test]
     fn inline_drops_the_paragraph() {
-        assert_eq!(render_inline("`x is None`", &mut Vec::new()), "<code>x is None</code>");
+        assert_eq!(
+            render_inline("`x is None`", &mut Vec::new()),
+            "<code>x is None</code>"
+        );
     }
 }

@@ -60,7 +60,17 @@ impl SourceQuestion {
     }
 }
 
-const COMMON: &[&str] = &["id", "difficulty", "type", "tags", "min_python", "prompt", "hint", "explanation", "docs"];
+const COMMON: &[&str] = &[
+    "id",
+    "difficulty",
+    "type",
+    "tags",
+    "min_python",
+    "prompt",
+    "hint",
+    "explanation",
+    "docs",
+];
 
 fn fields_for(kind: Kind) -> &'static [&'static str] {
     match kind {
@@ -81,7 +91,13 @@ pub fn validate(
     let q = raw.get_ref();
     let q_line = lines.line(raw.span().start);
     let mut errors = Vec::new();
-    let mut report = |line: usize, message: String| errors.push(Diagnostic { file: file.to_string(), line, message });
+    let mut report = |line: usize, message: String| {
+        errors.push(Diagnostic {
+            file: file.to_string(),
+            line,
+            message,
+        })
+    };
     let line_of = |span: std::ops::Range<usize>| lines.line(span.start);
 
     let id = match &q.id {
@@ -99,17 +115,30 @@ pub fn validate(
             id.get_ref().clone()
         }
     };
-    let what = if id.is_empty() { "question".to_string() } else { format!("question `{id}`") };
+    let what = if id.is_empty() {
+        "question".to_string()
+    } else {
+        format!("question `{id}`")
+    };
 
     let difficulty = match &q.difficulty {
         None => {
-            report(q_line, format!("{what} has no `difficulty` (junior, mid or senior)"));
+            report(
+                q_line,
+                format!("{what} has no `difficulty` (junior, mid or senior)"),
+            );
             None
         }
         Some(d) => {
             let parsed = Difficulty::parse(d.get_ref());
             if parsed.is_none() {
-                report(line_of(d.span()), format!("unknown difficulty `{}`: use junior, mid or senior", d.get_ref()));
+                report(
+                    line_of(d.span()),
+                    format!(
+                        "unknown difficulty `{}`: use junior, mid or senior",
+                        d.get_ref()
+                    ),
+                );
             }
             parsed
         }
@@ -117,7 +146,10 @@ pub fn validate(
 
     let kind = match &q.kind {
         None => {
-            report(q_line, format!("{what} has no `type` (single, multi, output, short or flashcard)"));
+            report(
+                q_line,
+                format!("{what} has no `type` (single, multi, output, short or flashcard)"),
+            );
             None
         }
         Some(k) => {
@@ -125,7 +157,10 @@ pub fn validate(
             if parsed.is_none() {
                 report(
                     line_of(k.span()),
-                    format!("unknown type `{}`: use single, multi, output, short or flashcard", k.get_ref()),
+                    format!(
+                        "unknown type `{}`: use single, multi, output, short or flashcard",
+                        k.get_ref()
+                    ),
                 );
             }
             parsed
@@ -133,7 +168,14 @@ pub fn validate(
     };
 
     let prompt = required_text(&q.prompt, "prompt", &what, q_line, &line_of, &mut report);
-    let explanation = required_text(&q.explanation, "explanation", &what, q_line, &line_of, &mut report);
+    let explanation = required_text(
+        &q.explanation,
+        "explanation",
+        &what,
+        q_line,
+        &line_of,
+        &mut report,
+    );
 
     let docs = match &q.docs {
         None => {
@@ -144,7 +186,10 @@ pub fn validate(
             let url = d.get_ref().trim();
             let host = url.strip_prefix("https://").unwrap_or("");
             if host.is_empty() || host.starts_with('/') || url.contains(char::is_whitespace) {
-                report(line_of(d.span()), format!("docs link `{url}` must be an https:// URL"));
+                report(
+                    line_of(d.span()),
+                    format!("docs link `{url}` must be an https:// URL"),
+                );
             }
             url.to_string()
         }
@@ -152,7 +197,10 @@ pub fn validate(
 
     if let Some(v) = &q.min_python {
         if !valid_python_version(v.get_ref()) {
-            report(line_of(v.span()), format!("min_python `{}` must look like `3.10`", v.get_ref()));
+            report(
+                line_of(v.span()),
+                format!("min_python `{}` must look like `3.10`", v.get_ref()),
+            );
         }
     }
 
@@ -180,27 +228,45 @@ pub fn validate(
     if let Some(kind) = kind {
         for (name, line) in present_fields(q, &line_of) {
             if !COMMON.contains(&name) && !fields_for(kind).contains(&name) {
-                report(line, format!("`{name}` is not used by {} questions", kind.as_str()));
+                report(
+                    line,
+                    format!("`{name}` is not used by {} questions", kind.as_str()),
+                );
             }
         }
         match kind {
-            Kind::Single | Kind::Multi => check_choices(q, kind, &what, q_line, &line_of, &mut report, &mut question),
+            Kind::Single | Kind::Multi => {
+                check_choices(q, kind, &what, q_line, &line_of, &mut report, &mut question)
+            }
             Kind::Output => check_output(q, &what, q_line, &line_of, &mut report, &mut question),
             Kind::Short => match &q.answers {
-                Some(a) if a.get_ref().iter().all(|s| !s.trim().is_empty()) && !a.get_ref().is_empty() => {
+                Some(a)
+                    if a.get_ref().iter().all(|s| !s.trim().is_empty())
+                        && !a.get_ref().is_empty() =>
+                {
                     question.answers = a.get_ref().clone();
                 }
-                Some(a) => report(line_of(a.span()), format!("{what}: `answers` must list at least one non-empty answer")),
+                Some(a) => report(
+                    line_of(a.span()),
+                    format!("{what}: `answers` must list at least one non-empty answer"),
+                ),
                 None => report(q_line, format!("short {what} has no `answers`")),
             },
             Kind::Flashcard => {
-                let answer = required_text(&q.answer, "answer", &what, q_line, &line_of, &mut report);
+                let answer =
+                    required_text(&q.answer, "answer", &what, q_line, &line_of, &mut report);
                 question.answer = Some(answer);
                 match &q.checklist {
-                    Some(c) if !c.get_ref().is_empty() && c.get_ref().iter().all(|s| !s.trim().is_empty()) => {
+                    Some(c)
+                        if !c.get_ref().is_empty()
+                            && c.get_ref().iter().all(|s| !s.trim().is_empty()) =>
+                    {
                         question.checklist = c.get_ref().clone();
                     }
-                    Some(c) => report(line_of(c.span()), format!("{what}: `checklist` needs at least one point")),
+                    Some(c) => report(
+                        line_of(c.span()),
+                        format!("{what}: `checklist` needs at least one point"),
+                    ),
                     None => report(q_line, format!("flashcard {what} has no `checklist`")),
                 }
             }
@@ -228,7 +294,10 @@ fn required_text(
             String::new()
         }
         Some(text) if text.get_ref().trim().is_empty() => {
-            report(line_of(text.span()), format!("{what} has an empty `{name}`"));
+            report(
+                line_of(text.span()),
+                format!("{what} has an empty `{name}`"),
+            );
             String::new()
         }
         Some(text) => text.get_ref().clone(),
@@ -255,7 +324,10 @@ fn check_choices(
         report(line, format!("{what} needs at least two options"));
     }
     if kind == Kind::Single && correct != 1 {
-        report(line, format!("single {what} must have exactly one correct option, found {correct}"));
+        report(
+            line,
+            format!("single {what} must have exactly one correct option, found {correct}"),
+        );
     }
     if kind == Kind::Multi && correct == 0 {
         report(line, format!("multi {what} has no correct option"));
@@ -263,9 +335,16 @@ fn check_choices(
     if list.iter().any(|o| o.text.trim().is_empty()) {
         report(line, format!("{what} has an option with empty `text`"));
     }
+    if let Some(text) = first_repeat(list.iter().map(|o| o.text.trim().to_string())) {
+        report(line, format!("{what} lists the option \"{text}\" twice"));
+    }
     out.options = list
         .iter()
-        .map(|o| SourceOption { text: o.text.clone(), correct: o.correct, why: o.why.clone() })
+        .map(|o| SourceOption {
+            text: o.text.clone(),
+            correct: o.correct,
+            why: o.why.clone(),
+        })
         .collect();
 }
 
@@ -281,13 +360,21 @@ fn check_output(
     let answer = required_text(&q.answer, "answer", what, q_line, line_of, report);
     if let (Some(name), Some(field)) = (SourceQuestion::raises(&answer), &q.answer) {
         if !valid_exception_name(name) {
-            report(line_of(field.span()), format!("{what}: `raises {name}` must name one exception class, like `raises KeyError`"));
+            report(
+                line_of(field.span()),
+                format!(
+                    "{what}: `raises {name}` must name one exception class, like `raises KeyError`"
+                ),
+            );
         }
     }
     let distractors = match &q.distractors {
         Some(d) if !d.get_ref().is_empty() => d,
         Some(d) => {
-            report(line_of(d.span()), format!("output {what} needs at least one distractor"));
+            report(
+                line_of(d.span()),
+                format!("output {what} needs at least one distractor"),
+            );
             return;
         }
         None => {
@@ -296,28 +383,59 @@ fn check_output(
         }
     };
     let normalized = normalize_output(&answer);
+    if let Some(text) = first_repeat(
+        distractors
+            .get_ref()
+            .iter()
+            .map(|d| normalize_output(d.text())),
+    ) {
+        report(
+            line_of(distractors.span()),
+            format!("{what} lists the distractor \"{text}\" twice"),
+        );
+    }
     for d in distractors.get_ref() {
         if normalize_output(d.text()) == normalized {
-            report(line_of(distractors.span()), format!("{what}: distractor `{}` equals the answer", d.text()));
+            report(
+                line_of(distractors.span()),
+                format!("{what}: distractor `{}` equals the answer", d.text()),
+            );
         }
     }
     out.code = Some(code.trim_end().to_string());
-    out.options = std::iter::once(SourceOption { text: normalized, correct: true, why: None })
-        .chain(distractors.get_ref().iter().map(|d| SourceOption {
-            text: normalize_output(d.text()),
-            correct: false,
-            why: d.why().map(str::to_string),
-        }))
-        .collect();
+    out.options = std::iter::once(SourceOption {
+        text: normalized,
+        correct: true,
+        why: None,
+    })
+    .chain(distractors.get_ref().iter().map(|d| SourceOption {
+        text: normalize_output(d.text()),
+        correct: false,
+        why: d.why().map(str::to_string),
+    }))
+    .collect();
     out.answer = Some(answer);
+}
+
+/// The first text that occurs twice: two identical choices would be indistinguishable.
+fn first_repeat(texts: impl Iterator<Item = String>) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    texts.into_iter().find(|t| !seen.insert(t.clone()))
 }
 
 /// Output as compared: trailing white space removed from each line and from the end.
 pub fn normalize_output(text: &str) -> String {
-    text.trim_end().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+    text.trim_end()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-fn present_fields(q: &RawQuestion, line_of: &impl Fn(std::ops::Range<usize>) -> usize) -> Vec<(&'static str, usize)> {
+fn present_fields(
+    q: &RawQuestion,
+    line_of: &impl Fn(std::ops::Range<usize>) -> usize,
+) -> Vec<(&'static str, usize)> {
     let mut out = Vec::new();
     let mut add = |name, span: Option<std::ops::Range<usize>>| {
         if let Some(span) = span {
@@ -337,18 +455,25 @@ fn present_fields(q: &RawQuestion, line_of: &impl Fn(std::ops::Range<usize>) -> 
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 16
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
 fn valid_python_version(v: &str) -> bool {
     match v.split_once('.') {
-        Some((major, minor)) => major == "3" && !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()),
+        Some((major, minor)) => {
+            major == "3" && !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
+        }
         None => false,
     }
 }
 
 fn valid_exception_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }

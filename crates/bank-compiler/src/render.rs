@@ -18,7 +18,11 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         .options
         .iter()
         .map(|o| Choice {
-            html: if q.kind == Kind::Output { output_option(&o.text) } else { render_inline(&o.text, b) },
+            html: if q.kind == Kind::Output {
+                output_option(&o.text)
+            } else {
+                render_inline(&o.text, b)
+            },
             correct: o.correct,
             why: o.why.as_deref().map(|w| render_inline(w, b)),
         })
@@ -30,7 +34,9 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         Kind::Single => Body::Single { options: choices },
         Kind::Multi => Body::Multi { options: choices },
         Kind::Output => Body::Output { options: choices },
-        Kind::Short => Body::Short { answers: q.answers.clone() },
+        Kind::Short => Body::Short {
+            answers: q.answers.clone(),
+        },
         Kind::Flashcard => Body::Flashcard {
             answer: render(q.answer.as_deref().unwrap_or(""), b),
             checklist: q.checklist.iter().map(|c| render_inline(c, b)).collect(),
@@ -54,7 +60,10 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
 /// An output option is shown verbatim in a `<pre>`; `raises X` gets its own style.
 fn output_option(text: &str) -> String {
     match SourceQuestion::raises(text) {
-        Some(name) => format!("<span class=\"raises\">raises <b>{}</b></span>", escape(name)),
+        Some(name) => format!(
+            "<span class=\"raises\">raises <b>{}</b></span>",
+            escape(name)
+        ),
         None => escape(text),
     }
 }

@@ -63,26 +63,35 @@ pub struct RawOption {
 
 /// A distractor is a bare string or `{ text, why }`.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "a distractor must be a string or `{ text = \"…\", why = \"…\" }` (no other keys)"
+)]
 pub enum RawDistractor {
     Text(String),
-    WithWhy {
-        text: String,
-        why: Option<String>,
-    },
+    WithWhy(DistractorTable),
+}
+
+/// A separate struct so a typo such as `wy` is an error: serde cannot deny unknown fields on
+/// an enum variant, and without this the misspelt `why` was silently dropped.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistractorTable {
+    text: String,
+    why: Option<String>,
 }
 
 impl RawDistractor {
     pub fn text(&self) -> &str {
         match self {
-            RawDistractor::Text(t) | RawDistractor::WithWhy { text: t, .. } => t,
+            RawDistractor::Text(t) | RawDistractor::WithWhy(DistractorTable { text: t, .. }) => t,
         }
     }
 
     pub fn why(&self) -> Option<&str> {
         match self {
             RawDistractor::Text(_) => None,
-            RawDistractor::WithWhy { why, .. } => why.as_deref(),
+            RawDistractor::WithWhy(table) => table.why.as_deref(),
         }
     }
 }

@@ -46,7 +46,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Single, Kind::Multi, Kind::Output, Kind::Short, Kind::Flashcard];
+    pub const ALL: [Kind; 5] = [
+        Kind::Single,
+        Kind::Multi,
+        Kind::Output,
+        Kind::Short,
+        Kind::Flashcard,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -94,13 +100,24 @@ pub struct Question {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Body {
-    Single { options: Vec<Choice> },
-    Multi { options: Vec<Choice> },
+    Single {
+        options: Vec<Choice>,
+    },
+    Multi {
+        options: Vec<Choice>,
+    },
     /// The real output and the distractors, already shuffled.
-    Output { options: Vec<Choice> },
+    Output {
+        options: Vec<Choice>,
+    },
     /// Accepted answers as authored; the first is the one shown as right.
-    Short { answers: Vec<String> },
-    Flashcard { answer: String, checklist: Vec<String> },
+    Short {
+        answers: Vec<String>,
+    },
+    Flashcard {
+        answer: String,
+        checklist: Vec<String>,
+    },
 }
 
 impl Body {
@@ -117,7 +134,9 @@ impl Body {
     /// The options of a choice-like question (single, multi, output).
     pub fn options(&self) -> &[Choice] {
         match self {
-            Body::Single { options } | Body::Multi { options } | Body::Output { options } => options,
+            Body::Single { options } | Body::Multi { options } | Body::Output { options } => {
+                options
+            }
             Body::Short { .. } | Body::Flashcard { .. } => &[],
         }
     }

@@ -26,7 +26,9 @@ impl SplitMix64 {
 
 /// FNV-1a of a string: a stable seed from a question id or a set of filters.
 pub fn seed_from_str(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Fisher–Yates shuffle driven by `seed`: the same seed always gives the same order.
@@ -48,7 +50,11 @@ mod tests {
         shuffle(&mut a, 42);
         shuffle(&mut b, 42);
         assert_eq!(a, b);
-        assert_ne!(a, (0..50).collect::<Vec<_>>(), "a shuffle of 50 should move something");
+        assert_ne!(
+            a,
+            (0..50).collect::<Vec<_>>(),
+            "a shuffle of 50 should move something"
+        );
         let mut sorted = a.clone();
         sorted.sort();
         assert_eq!(sorted, (0..50).collect::<Vec<_>>());

@@ -36,8 +36,15 @@ pub fn EmbedPage() -> Html {
                     }
                 }
                 let topic_ids: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
-                let ids = p.ids.clone().unwrap_or_else(|| select(&QUESTIONS, &topic_ids, &p.filters, p.seed));
-                app.dispatch(Action::Start { ids, mode: p.mode, now: platform::now_ms() });
+                let ids = p
+                    .ids
+                    .clone()
+                    .unwrap_or_else(|| select(&QUESTIONS, &topic_ids, &p.filters, p.seed));
+                app.dispatch(Action::Start {
+                    ids,
+                    mode: p.mode,
+                    now: platform::now_ms(),
+                });
             }
         });
     }
@@ -46,7 +53,9 @@ pub fn EmbedPage() -> Html {
     {
         let root = root.clone();
         use_effect_with((), move |_| {
-            let guard = root.cast::<web_sys::Element>().and_then(|el| embed::observe_height(&el));
+            let guard = root
+                .cast::<web_sys::Element>()
+                .and_then(|el| embed::observe_height(&el));
             move || drop(guard)
         });
     }
@@ -67,9 +76,20 @@ pub fn EmbedPage() -> Html {
                 .collect();
             if answered.len() > posted.0 {
                 // The newest answer is the one with the latest time.
-                let newest = s.ids.iter().zip(&s.entries).filter_map(|(id, e)| e.answer.as_ref().map(|a| (id, a))).max_by(|a, b| a.1.at_ms.total_cmp(&b.1.at_ms));
+                let newest = s
+                    .ids
+                    .iter()
+                    .zip(&s.entries)
+                    .filter_map(|(id, e)| e.answer.as_ref().map(|a| (id, a)))
+                    .max_by(|a, b| a.1.at_ms.total_cmp(&b.1.at_ms));
                 if let Some((id, a)) = newest {
-                    embed::post("answered", &[("id", JsValue::from_str(id)), ("correct", JsValue::from_bool(a.correct))]);
+                    embed::post(
+                        "answered",
+                        &[
+                            ("id", JsValue::from_str(id)),
+                            ("correct", JsValue::from_bool(a.correct)),
+                        ],
+                    );
                 }
                 posted.0 = answered.len();
             }
@@ -81,7 +101,11 @@ pub fn EmbedPage() -> Html {
                 }
                 embed::post(
                     "completed",
-                    &[("score", JsValue::from(sum.correct as u32)), ("total", JsValue::from(sum.total as u32)), ("ids", ids.into())],
+                    &[
+                        ("score", JsValue::from(sum.correct as u32)),
+                        ("total", JsValue::from(sum.total as u32)),
+                        ("ids", ids.into()),
+                    ],
                 );
                 posted.1 = true;
             }
@@ -92,7 +116,11 @@ pub fn EmbedPage() -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             if let Some(s) = app.session() {
-                app.dispatch(Action::Start { ids: s.ids.clone(), mode: s.mode, now: platform::now_ms() });
+                app.dispatch(Action::Start {
+                    ids: s.ids.clone(),
+                    mode: s.mode,
+                    now: platform::now_ms(),
+                });
             }
         })
     };

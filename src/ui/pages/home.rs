@@ -38,7 +38,11 @@ pub fn HomePage() -> Html {
         Callback::from(move |_| {
             let now = platform::now_ms();
             let picked = select(&QUESTIONS, &topic_ids(), &filters, now as u64);
-            app.dispatch(Action::Start { ids: picked, mode, now });
+            app.dispatch(Action::Start {
+                ids: picked,
+                mode,
+                now,
+            });
             navigator.push(&Route::Quiz);
         })
     };
@@ -48,7 +52,11 @@ pub fn HomePage() -> Html {
         let due = due.clone();
         Callback::from(move |_| {
             let ids: Vec<String> = due.iter().take(20).cloned().collect();
-            app.dispatch(Action::Start { ids, mode: Mode::Practice, now: platform::now_ms() });
+            app.dispatch(Action::Start {
+                ids,
+                mode: Mode::Practice,
+                now: platform::now_ms(),
+            });
             navigator.push(&Route::Quiz);
         })
     };
@@ -70,7 +78,11 @@ pub fn HomePage() -> Html {
 
     let topic_boxes = TOPICS.iter().enumerate().map(|(i, t)| {
         let checked = filters.topics.iter().any(|x| x == t.id);
-        let count = questions_in_topic(i).filter(|q| filters.difficulties.is_empty() || filters.difficulties.contains(&q.difficulty)).count();
+        let count = questions_in_topic(i)
+            .filter(|q| {
+                filters.difficulties.is_empty() || filters.difficulties.contains(&q.difficulty)
+            })
+            .count();
         let onchange = {
             let f = filters.clone();
             let set = set_filters.clone();

@@ -15,7 +15,11 @@ fn raw(html: &str) -> Html {
 
 fn format_duration(ms: f64) -> String {
     let secs = (ms / 1000.0).round() as u64;
-    if secs < 60 { format!("{secs} s") } else { format!("{} min {} s", secs / 60, secs % 60) }
+    if secs < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{} min {} s", secs / 60, secs % 60)
+    }
 }
 
 /// The score, every question reviewed, and ways to go on: retry, share, embed.
@@ -36,8 +40,23 @@ pub fn ResultsPage() -> Html {
     let summary = session.summary();
     let missed = summary.missed();
     let base = platform::base_url();
-    let quiz_link = format!("{base}#{}", QuizLink { ids: ids.clone(), mode: session.mode }.path());
-    let score_link = format!("{base}#{}", ScoreLink { correct: summary.correct, total: summary.total, ids: ids.clone() }.path());
+    let quiz_link = format!(
+        "{base}#{}",
+        QuizLink {
+            ids: ids.clone(),
+            mode: session.mode
+        }
+        .path()
+    );
+    let score_link = format!(
+        "{base}#{}",
+        ScoreLink {
+            correct: summary.correct,
+            total: summary.total,
+            ids: ids.clone()
+        }
+        .path()
+    );
 
     let retry_missed = {
         let app = app.clone();
@@ -45,7 +64,11 @@ pub fn ResultsPage() -> Html {
         let missed = missed.clone();
         let mode = session.mode;
         Callback::from(move |_| {
-            app.dispatch(Action::Start { ids: missed.clone(), mode, now: platform::now_ms() });
+            app.dispatch(Action::Start {
+                ids: missed.clone(),
+                mode,
+                now: platform::now_ms(),
+            });
             nav.push(&Route::Quiz);
         })
     };
@@ -108,9 +131,13 @@ fn review_body(q: &Question, answer: Option<&Answer>) -> Html {
         }
     };
     let right = match &q.body {
-        Body::Short { answers } => html! { <code>{ answers.first().cloned().unwrap_or_default() }</code> },
+        Body::Short { answers } => {
+            html! { <code>{ answers.first().cloned().unwrap_or_default() }</code> }
+        }
         Body::Flashcard { answer, .. } => raw(answer),
-        body => html! { <>{ for body.options().iter().filter(|o| o.correct).map(|o| html! { <span class="answer-chip">{ raw(&o.html) }</span> }) }</> },
+        body => {
+            html! { <>{ for body.options().iter().filter(|o| o.correct).map(|o| html! { <span class="answer-chip">{ raw(&o.html) }</span> }) }</> }
+        }
     };
     html! {
         <div class="review-body">

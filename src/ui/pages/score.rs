@@ -1,5 +1,5 @@
-use crate::share::{QuizLink, ScoreLink};
 use crate::quiz::Mode;
+use crate::share::{QuizLink, ScoreLink};
 use crate::ui::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -15,7 +15,11 @@ pub struct Props {
 pub fn ScorePage(props: &Props) -> Html {
     match ScoreLink::parse(&props.score, &props.ids) {
         Ok(s) => {
-            let path = QuizLink { ids: s.ids.clone(), mode: Mode::Practice }.path();
+            let path = QuizLink {
+                ids: s.ids.clone(),
+                mode: Mode::Practice,
+            }
+            .path();
             html! {
                 <section class="card score-share">
                     <h1>{ format!("A friend scored {} / {}", s.correct, s.total) }</h1>

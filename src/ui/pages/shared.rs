@@ -31,7 +31,11 @@ pub fn SharedQuizPage(props: &Props) -> Html {
             if let Ok(l) = &link {
                 let same_unfinished = app.progress.unfinished().is_some_and(|s| s.ids == l.ids);
                 if !same_unfinished {
-                    app.dispatch(Action::Start { ids: l.ids.clone(), mode: l.mode, now: platform::now_ms() });
+                    app.dispatch(Action::Start {
+                        ids: l.ids.clone(),
+                        mode: l.mode,
+                        now: platform::now_ms(),
+                    });
                 }
                 navigator.replace(&Route::Quiz);
             }

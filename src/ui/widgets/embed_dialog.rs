@@ -18,7 +18,11 @@ pub fn EmbedDialog(props: &Props) -> Html {
     };
     let base = platform::base_url();
     let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
-    let attrs: String = props.attrs.iter().map(|(k, v)| format!(" data-{k}=\"{v}\"")).collect();
+    let attrs: String = props
+        .attrs
+        .iter()
+        .map(|(k, v)| format!(" data-{k}=\"{v}\""))
+        .collect();
     let snippet = format!("<script src=\"{dir}/embed.js\"{attrs} async></script>");
     html! {
         <div class="embed-dialog">

@@ -19,7 +19,10 @@ pub fn Feedback(props: &Props) -> Html {
     let a = &props.answer;
     let verdict = if a.correct { "Correct" } else { "Not quite" };
     let picked_why: Vec<Html> = match (&q.body, &a.response) {
-        (Body::Single { options } | Body::Multi { options } | Body::Output { options }, Response::Choices(picked)) => picked
+        (
+            Body::Single { options } | Body::Multi { options } | Body::Output { options },
+            Response::Choices(picked),
+        ) => picked
             .iter()
             .filter_map(|&i| options.get(i))
             .filter(|o| !o.correct)

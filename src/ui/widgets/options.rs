@@ -19,7 +19,11 @@ pub fn Options(props: &Props) -> Html {
     let app = use_app();
     let multi = props.kind == Kind::Multi;
     let role = if multi { "group" } else { "radiogroup" };
-    let label = if multi { "Options: pick every right one" } else { "Options: pick one" };
+    let label = if multi {
+        "Options: pick every right one"
+    } else {
+        "Options: pick one"
+    };
     html! {
         <div class={classes!("options", (props.kind == Kind::Output).then_some("output-options"))} {role} aria-label={label}>
             { for props.options.iter().enumerate().map(|(i, opt)| {

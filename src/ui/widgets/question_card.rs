@@ -1,10 +1,11 @@
 use super::feedback::Feedback;
 use super::options::Options;
+use super::CopyLink;
 use crate::bank::{question_meta, Body, Question};
+use crate::platform;
 use crate::quiz::{Entry, Grade, Mode};
 use crate::state::Action;
 use crate::ui::hooks::use_app;
-use crate::platform;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -43,7 +44,9 @@ pub fn QuestionCard(props: &Props) -> Html {
     };
 
     let hint = match &q.hint {
-        Some(h) if entry.hint_shown => html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw(h) }</div> },
+        Some(h) if entry.hint_shown => {
+            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw(h) }</div> }
+        }
         Some(_) if !locked => {
             let dispatch = app.dispatcher();
             html! { <button class="ghost hint-button" onclick={move |_| dispatch.dispatch(Action::ShowHint)}>{ "Show a hint" }</button> }
@@ -58,6 +61,7 @@ pub fn QuestionCard(props: &Props) -> Html {
                 <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.label() }</span>
                 if q.tags.iter().any(|t| t == "gotcha") { <span class="badge gotcha">{ "gotcha" }</span> }
                 if let Some(v) = &q.min_python { <span class="badge">{ format!("Python {v}+") }</span> }
+                <span class="permalink"><CopyLink label="Copy link" text={format!("{}#/question/{}", platform::base_url(), q.id)} /></span>
             </p>
             <div class="prompt" id={format!("q-{}", q.id)} tabindex="-1">{ raw(&q.prompt) }</div>
             if let Some(code) = &q.code { <div class="snippet-code">{ raw(code) }</div> }
@@ -82,7 +86,9 @@ fn short_input(app: &crate::ui::hooks::AppHandle, entry: &Entry, locked: bool) -
         let dispatch = app.dispatcher();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.dispatch(Action::Submit { now: platform::now_ms() });
+            dispatch.dispatch(Action::Submit {
+                now: platform::now_ms(),
+            });
         })
     };
     html! {
@@ -94,7 +100,13 @@ fn short_input(app: &crate::ui::hooks::AppHandle, entry: &Entry, locked: bool) -
     }
 }
 
-fn flashcard(app: &crate::ui::hooks::AppHandle, entry: &Entry, answer: &str, checklist: &[String], locked: bool) -> Html {
+fn flashcard(
+    app: &crate::ui::hooks::AppHandle,
+    entry: &Entry,
+    answer: &str,
+    checklist: &[String],
+    locked: bool,
+) -> Html {
     if !entry.revealed {
         let dispatch = app.dispatcher();
         return html! {

@@ -30,11 +30,16 @@ pub fn QuizRunner(props: &Props) -> Html {
         use_effect_with(app.clone(), move |_| {
             // Not passive: Space and Enter must not also scroll or click.
             let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
-                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                    handle_key(&app, e, &on_finish);
-                }
-            });
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        handle_key(&app, e, &on_finish);
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -43,15 +48,28 @@ pub fn QuizRunner(props: &Props) -> Html {
     // after a practice answer the Next button, so Enter goes on.
     let position = app.session().map(|s| (s.position, s.started_ms));
     let loaded = app.current_question().is_some();
-    let feedback_shown = app.session().is_some_and(|s| s.mode == Mode::Practice && s.current().answer.is_some());
-    use_effect_with((position, loaded, feedback_shown), move |(_, _, feedback_shown)| {
-        let selector = if *feedback_shown { ".quiz-nav .primary" } else { ".question-card .prompt" };
-        if let Some(el) = gloo::utils::document().query_selector(selector).ok().flatten() {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+    let feedback_shown = app
+        .session()
+        .is_some_and(|s| s.mode == Mode::Practice && s.current().answer.is_some());
+    use_effect_with(
+        (position, loaded, feedback_shown),
+        move |(_, _, feedback_shown)| {
+            let selector = if *feedback_shown {
+                ".quiz-nav .primary"
+            } else {
+                ".question-card .prompt"
+            };
+            if let Some(el) = gloo::utils::document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+            {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
-        }
-    });
+        },
+    );
 
     let Some(session) = app.session() else {
         return html! { <p class="empty">{ "No quiz is running." }</p> };
@@ -62,7 +80,9 @@ pub fn QuizRunner(props: &Props) -> Html {
     let id = session.current_id();
 
     let card = match app.current_question() {
-        Some(q) => html! { <QuestionCard question={q.clone()} entry={entry.clone()} mode={session.mode} finished={session.is_finished()} /> },
+        Some(q) => {
+            html! { <QuestionCard question={q.clone()} entry={entry.clone()} mode={session.mode} finished={session.is_finished()} /> }
+        }
         None => {
             let failed = question_meta(id).and_then(|m| app.failed_topics.get(m.topic().id));
             match failed {
@@ -72,19 +92,30 @@ pub fn QuizRunner(props: &Props) -> Html {
                         <button class="primary" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
                     </div>
                 },
-                None => html! { <p class="loading" aria-busy="true">{ "Loading the question…" }</p> },
+                None => {
+                    html! { <p class="loading" aria-busy="true">{ "Loading the question…" }</p> }
+                }
             }
         }
     };
 
     let answered = entry.answer.is_some();
     let live = match (&entry.answer, session.mode) {
-        (Some(a), Mode::Practice) => if a.correct { "Correct." } else { "Not quite." },
+        (Some(a), Mode::Practice) => {
+            if a.correct {
+                "Correct."
+            } else {
+                "Not quite."
+            }
+        }
         (Some(_), Mode::Exam) => "Answer saved.",
         _ => "",
     };
     let d = app.dispatcher();
-    let prev = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Previous)) };
+    let prev = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Previous))
+    };
     let primary = primary_action(&app, &props.on_finish);
     let primary_label = if !answered && !is_flashcard(&app) {
         "Submit"
@@ -93,7 +124,10 @@ pub fn QuizRunner(props: &Props) -> Html {
     } else {
         "Next"
     };
-    let can_submit = answered || app.current_question().is_some_and(|q| session.draft_response(q).is_some());
+    let can_submit = answered
+        || app
+            .current_question()
+            .is_some_and(|q| session.draft_response(q).is_some());
 
     html! {
         <div class="quiz-runner">
@@ -109,7 +143,7 @@ pub fn QuizRunner(props: &Props) -> Html {
             <p class="visually-hidden" aria-live="assertive">{ live }</p>
             <div class="quiz-nav">
                 <button class="secondary" onclick={prev} disabled={session.position == 0}>{ "Previous" }</button>
-                if !(is_flashcard(&app) && !answered) {
+                if !is_flashcard(&app) || answered {
                     <button class="primary" onclick={primary.reform(|_| ())} disabled={!can_submit}>
                         { primary_label }<kbd>{ "Enter" }</kbd>
                     </button>
@@ -120,7 +154,8 @@ pub fn QuizRunner(props: &Props) -> Html {
 }
 
 fn is_flashcard(app: &crate::ui::hooks::AppHandle) -> bool {
-    app.current_question().is_some_and(|q| q.body.kind() == crate::bank::Kind::Flashcard)
+    app.current_question()
+        .is_some_and(|q| q.body.kind() == crate::bank::Kind::Flashcard)
 }
 
 /// Enter / the main button: submit an unanswered question, else go on (or finish).
@@ -130,9 +165,13 @@ fn primary_action(app: &crate::ui::hooks::AppHandle, on_finish: &Callback<()>) -
     Callback::from(move |()| {
         let Some(session) = app.session() else { return };
         if session.current().answer.is_none() && !session.is_finished() {
-            app.dispatch(Action::Submit { now: platform::now_ms() });
+            app.dispatch(Action::Submit {
+                now: platform::now_ms(),
+            });
         } else if session.is_last() || session.is_finished() {
-            app.dispatch(Action::Finish { now: platform::now_ms() });
+            app.dispatch(Action::Finish {
+                now: platform::now_ms(),
+            });
             on_finish.emit(());
         } else {
             app.dispatch(Action::Next);
@@ -144,7 +183,9 @@ fn handle_key(app: &crate::ui::hooks::AppHandle, e: &KeyboardEvent, on_finish: &
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }
-    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let target = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
     // Typing and native button/link activation keep their own keys.
     if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
@@ -154,7 +195,9 @@ fn handle_key(app: &crate::ui::hooks::AppHandle, e: &KeyboardEvent, on_finish: &
         return;
     }
     let Some(session) = app.session() else { return };
-    let Some(question) = app.current_question() else { return };
+    let Some(question) = app.current_question() else {
+        return;
+    };
     let flashcard = question.body.kind() == crate::bank::Kind::Flashcard;
     let key = e.key();
     match key.as_str() {
@@ -178,7 +221,10 @@ fn handle_key(app: &crate::ui::hooks::AppHandle, e: &KeyboardEvent, on_finish: &
             if flashcard {
                 if session.current().revealed {
                     if let Some(&g) = crate::quiz::Grade::ALL.get(i) {
-                        app.dispatch(Action::SelfGrade { grade: g, now: platform::now_ms() });
+                        app.dispatch(Action::SelfGrade {
+                            grade: g,
+                            now: platform::now_ms(),
+                        });
                     }
                 }
             } else {
