@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::{env, fs, process};
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let content = root.join("content");
     println!("cargo:rerun-if-changed=content");
     for file in bank_compiler::source_files(&content) {
@@ -19,15 +20,21 @@ fn main() {
             for e in &errors {
                 eprintln!("error: {e}");
             }
-            eprintln!("{} problem(s) in the question bank; see content/README.md for the format", errors.len());
+            eprintln!(
+                "{} problem(s) in the question bank; see content/README.md for the format",
+                errors.len()
+            );
             process::exit(1);
         }
     };
 
     let chunks = bank_compiler::chunks(&bank);
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    fs::write(out_dir.join("bank_index.rs"), bank_compiler::index_source(&bank, &chunks))
-        .expect("write the bank index");
+    fs::write(
+        out_dir.join("bank_index.rs"),
+        bank_compiler::index_source(&bank, &chunks),
+    )
+    .expect("write the bank index");
     // A fixed place outside OUT_DIR, so the trunk hook can find the chunks without knowing
     // cargo's hashed build folders.
     let chunk_dir = root.join("target").join("bank-chunks");
