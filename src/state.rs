@@ -240,35 +240,25 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Body, Choice, Difficulty, QUESTIONS, TOPICS};
+    use crate::bank::{test_question, Body, Choice, QUESTIONS, TOPICS};
 
     fn fake_chunk(ids: &[&str]) -> Rc<Chunk> {
         let questions = ids
             .iter()
-            .map(|id| Question {
-                id: id.to_string(),
-                difficulty: Difficulty::Junior,
-                tags: vec![],
-                min_python: None,
-                prompt: String::new(),
-                code: None,
-                hint: None,
-                explanation: String::new(),
-                docs: String::new(),
-                body: Body::Single {
-                    options: vec![
-                        Choice {
-                            html: "no".into(),
-                            correct: false,
-                            why: None,
-                        },
-                        Choice {
-                            html: "yes".into(),
-                            correct: true,
-                            why: None,
-                        },
-                    ],
-                },
+            .map(|id| {
+                let options = vec![
+                    Choice {
+                        html: "no".into(),
+                        correct: false,
+                        why: None,
+                    },
+                    Choice {
+                        html: "yes".into(),
+                        correct: true,
+                        why: None,
+                    },
+                ];
+                test_question(id, Body::Single { options })
             })
             .collect();
         Rc::new(Chunk {

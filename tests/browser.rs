@@ -146,3 +146,28 @@ async fn a_broken_share_link_shows_a_message_and_a_way_home() {
         .set_hash("#/")
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+fn full_storage_fails_the_save_with_a_message() {
+    clear();
+    // Fill localStorage to its quota (a few MiB in Chromium): big values first, then ever smaller
+    // ones, until not even 1 KiB fits.
+    let mut n = 0;
+    let mut size = 512 * 1024;
+    while size >= 1024 {
+        if local().set_item(&format!("filler-{n}"), &"x".repeat(size)).is_ok() {
+            n += 1;
+            assert!(n < 2000, "localStorage never filled up");
+        } else {
+            size /= 2;
+        }
+    }
+    let mut p = Progress::default();
+    for i in 0..2000 {
+        p.record(&format!("q-{i}"), true, None, f64::from(i));
+    }
+    let err = storage::save(&p).expect_err("a full storage refuses the save");
+    assert!(err.contains("not being saved"), "{err}");
+    clear();
+    storage::save(&p).expect("saving works again once there is room");
+}

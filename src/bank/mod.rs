@@ -10,3 +10,20 @@ pub use index::{
     question_meta, questions_in_topic, topic, topic_index, QuestionMeta, TopicMeta, QUESTIONS,
     TOPICS,
 };
+
+/// A question around `body` with empty texts, for tests of the core.
+#[cfg(test)]
+pub(crate) fn test_question(id: &str, body: Body) -> Question {
+    Question {
+        id: id.into(),
+        difficulty: Difficulty::Mid,
+        tags: vec![],
+        min_python: None,
+        prompt: String::new(),
+        code: None,
+        hint: None,
+        explanation: String::new(),
+        docs: String::new(),
+        body,
+    }
+}

@@ -79,21 +79,10 @@ pub fn normalize_short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Choice, Difficulty};
+    use crate::bank::{test_question, Choice};
 
     fn question(body: Body) -> Question {
-        Question {
-            id: "t-01".into(),
-            difficulty: Difficulty::Junior,
-            tags: vec![],
-            min_python: None,
-            prompt: String::new(),
-            code: None,
-            hint: None,
-            explanation: String::new(),
-            docs: String::new(),
-            body,
-        }
+        test_question("t-01", body)
     }
 
     fn options(correct: &[bool]) -> Vec<Choice> {

@@ -261,21 +261,10 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Choice, Difficulty};
+    use crate::bank::{test_question, Choice};
 
     fn q(id: &str, body: Body) -> Question {
-        Question {
-            id: id.into(),
-            difficulty: Difficulty::Mid,
-            tags: vec![],
-            min_python: None,
-            prompt: String::new(),
-            code: None,
-            hint: None,
-            explanation: String::new(),
-            docs: String::new(),
-            body,
-        }
+        test_question(id, body)
     }
 
     fn single(id: &str) -> Question {

@@ -1,19 +1,10 @@
 // The blog embed: embed-demo.html holds two quizzes; their iframes must size themselves to their
 // content and report answers to the host page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, shot, loadBank, answerWithKeyboard } from './harness.mjs';
+import { useBrowser, watchedPage, shot, answerWithKeyboard } from './harness.mjs';
 
-let server, browser, bank;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  bank = await loadBank();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Waits until the iframe's height equals its content's height (within a pixel). */
 async function fitted(page, frameEl) {
@@ -31,9 +22,9 @@ async function fitted(page, frameEl) {
 }
 
 test('the demo page embeds two quizzes that size themselves and report events', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(`${server.url}embed-demo.html`);
+  await page.goto(`${env.server.url}embed-demo.html`);
   const frames = page.locator('iframe[data-pyquiz]');
   await frames.nth(1).waitFor();
   assert.equal(await frames.count(), 2);
@@ -53,7 +44,7 @@ test('the demo page embeds two quizzes that size themselves and report events', 
   // Answer in the first embed: its height changes with the feedback, and the host hears of it.
   const id = (await first.locator('.question-card .prompt').getAttribute('id')).replace(/^q-/, '');
   await first.locator('.question-card .prompt').focus();
-  await answerWithKeyboard(page, bank.get(id), { frame: first });
+  await answerWithKeyboard(page, env.bank.get(id), { frame: first });
   await first.locator('.feedback').waitFor();
   const after = await fitted(page, await frames.nth(0).elementHandle());
   assert.ok(after.outer > sizes[0].outer, `grew with the feedback: ${sizes[0].outer} → ${after.outer}`);
@@ -61,14 +52,29 @@ test('the demo page embeds two quizzes that size themselves and report events', 
   const event = await page.locator('#events div').first().innerText();
   assert.match(event, new RegExp(`pyquiz:answered .*"id":"${id}"`));
   await shot(page, 'embed-demo');
+
+  // Finish the first embed: its score shows inside, and the host hears `completed`.
+  await page.keyboard.press('Enter'); // Next
+  for (let i = 1; i < 3; i++) {
+    await first.locator('.quiz-progress .counter', { hasText: `${i + 1} / 3` }).waitFor();
+    const next = (await first.locator('.question-card .prompt').getAttribute('id')).replace(/^q-/, '');
+    await answerWithKeyboard(page, env.bank.get(next), { frame: first, correct: i === 1 });
+    await first.locator('.feedback').waitFor();
+    await page.keyboard.press('Enter');
+  }
+  assert.equal(await first.locator('.embed-done .score-value').innerText(), '2 / 3');
+  await page.locator('#events div', { hasText: 'pyquiz:completed' }).waitFor();
+  const done = await page.locator('#events div', { hasText: 'pyquiz:completed' }).innerText();
+  assert.match(done, /"score":2,"total":3/);
+  await fitted(page, await frames.nth(0).elementHandle());
   page.assertClean();
   await context.close();
 });
 
 test('an embed with a bad option explains itself inside the frame', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(`${server.url}#/embed?topic=no-such-topic`);
+  await page.goto(`${env.server.url}#/embed?topic=no-such-topic`);
   await page.locator('.link-error').waitFor();
   assert.match(await page.locator('.link-error').innerText(), /unknown topic “no-such-topic”/);
   page.assertClean();

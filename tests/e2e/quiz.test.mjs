@@ -1,26 +1,17 @@
 // A whole quiz in a real browser, keyboard only; resuming after a reload; progress after it;
 // the share link in a fresh browser. Run by `npm run e2e` against the release build in dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, shot, loadBank, oneOfEachType, currentId, answerWithKeyboard } from './harness.mjs';
+import { useBrowser, watchedPage, shot, oneOfEachType, currentId, answerWithKeyboard } from './harness.mjs';
 
-let server, browser, bank;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  bank = await loadBank();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('home lists topics and starts a quiz from the keyboard', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('button.start').waitFor();
-  assert.match(await page.locator('.showing').innerText(), new RegExp(`Showing ${bank.size} of ${bank.size} questions`));
+  assert.match(await page.locator('.showing').innerText(), new RegExp(`Showing ${env.bank.size} of ${env.bank.size} questions`));
   await shot(page, 'home-desktop');
   // Tab to "Start quiz", then Enter: no mouse anywhere.
   for (let i = 0; i < 80; i++) {
@@ -35,15 +26,15 @@ test('home lists topics and starts a quiz from the keyboard', async () => {
 });
 
 test('every question type answered by keyboard, then the score and the review', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  const ids = oneOfEachType(bank);
-  await page.goto(`${server.url}#/q/${ids.join('.')}`);
+  const ids = oneOfEachType(env.bank);
+  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await page.waitForURL(/#\/quiz$/);
   for (let i = 0; i < ids.length; i++) {
     assert.equal(await currentId(page), ids[i], 'questions come in link order');
     const correct = i !== 1; // miss the second one on purpose
-    await answerWithKeyboard(page, bank.get(ids[i]), { correct });
+    await answerWithKeyboard(page, env.bank.get(ids[i]), { correct });
     const verdict = page.locator('.feedback .verdict');
     await verdict.waitFor();
     assert.equal(await verdict.innerText(), correct ? 'Correct' : 'Not quite');
@@ -60,13 +51,13 @@ test('every question type answered by keyboard, then the score and the review', 
 });
 
 test('reloading mid-quiz continues where you were, and progress is kept after', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  const ids = [...bank.values()].filter((q) => q.body.type === 'single').slice(0, 4).map((q) => q.id);
-  await page.goto(`${server.url}#/q/${ids.join('.')}`);
+  const ids = [...env.bank.values()].filter((q) => q.body.type === 'single').slice(0, 4).map((q) => q.id);
+  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await page.waitForURL(/#\/quiz$/);
   for (let i = 0; i < 2; i++) {
-    await answerWithKeyboard(page, bank.get(ids[i]));
+    await answerWithKeyboard(page, env.bank.get(ids[i]));
     await page.locator('.feedback').waitFor();
     await page.keyboard.press('Enter');
   }
@@ -79,25 +70,25 @@ test('reloading mid-quiz continues where you were, and progress is kept after', 
   assert.equal(await page.locator('.feedback .verdict').innerText(), 'Correct', 'earlier answers survive the reload');
 
   // Home offers to continue.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('.continue').waitFor();
   assert.match(await page.locator('.continue').innerText(), /2 of 4 answered/);
 
   // Finish, reload, and the progress page counts the four answers.
-  await page.goto(`${server.url}#/quiz`);
+  await page.goto(`${env.server.url}#/quiz`);
   await page.locator('.continue, .question-card').first().waitFor();
   for (let i = 2; i < 4; i++) {
     await page.keyboard.press('ArrowRight');
     const id = await currentId(page);
     if (id === ids[i]) {
-      await answerWithKeyboard(page, bank.get(ids[i]), { correct: false });
+      await answerWithKeyboard(page, env.bank.get(ids[i]), { correct: false });
       await page.locator('.feedback').waitFor();
     }
   }
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/results$/);
   assert.equal(await page.locator('.score-value').innerText(), '2 / 4');
-  await page.goto(`${server.url}#/progress`);
+  await page.goto(`${env.server.url}#/progress`);
   await page.reload();
   await page.locator('[data-stat=answered]').waitFor();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '4');
@@ -114,16 +105,16 @@ test('reloading mid-quiz continues where you were, and progress is kept after', 
 });
 
 test('a share link opens the same questions in the same order in a fresh browser', async () => {
-  const first = await browser.newContext();
+  const first = await env.browser.newContext();
   const page = await watchedPage(first);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('button.start').click();
   await page.waitForURL(/#\/quiz$/);
   const seen = [];
   for (let i = 0; i < 10; i++) {
     const id = await currentId(page);
     seen.push(id);
-    await answerWithKeyboard(page, bank.get(id));
+    await answerWithKeyboard(page, env.bank.get(id));
     await page.locator('.feedback').waitFor();
     await page.keyboard.press('Enter');
   }
@@ -133,7 +124,7 @@ test('a share link opens the same questions in the same order in a fresh browser
   const order = link.split('#/q/')[1].split('.');
   assert.deepEqual(order, seen);
 
-  const fresh = await browser.newContext();
+  const fresh = await env.browser.newContext();
   const friend = await watchedPage(fresh);
   await friend.goto(link);
   await friend.waitForURL(/#\/quiz$/);
@@ -141,7 +132,7 @@ test('a share link opens the same questions in the same order in a fresh browser
   for (let i = 0; i < order.length; i++) {
     const id = await currentId(friend);
     got.push(id);
-    await answerWithKeyboard(friend, bank.get(id));
+    await answerWithKeyboard(friend, env.bank.get(id));
     await friend.locator('.feedback').waitFor();
     if (i < order.length - 1) await friend.keyboard.press('Enter');
   }
@@ -153,10 +144,10 @@ test('a share link opens the same questions in the same order in a fresh browser
 });
 
 test('a link naming deleted questions opens the rest with a notice; a malformed one explains itself', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  const [a, b] = [...bank.keys()];
-  await page.goto(`${server.url}#/q/${a}.gone-999.${b}`);
+  const [a, b] = [...env.bank.keys()];
+  await page.goto(`${env.server.url}#/q/${a}.gone-999.${b}`);
   await page.waitForURL(/#\/quiz$/);
   assert.match(await page.locator('.notice').innerText(), /1 question in this quiz no longer exist/);
   assert.equal(await page.locator('.quiz-progress .counter').innerText(), '1 / 2');
@@ -164,7 +155,7 @@ test('a link naming deleted questions opens the rest with a notice; a malformed 
   // A question's permalink (from its "Copy link" button) opens that question alone.
   const permalink = await page.locator('.permalink button').getAttribute('data-copy');
   assert.ok(permalink.endsWith(`#/question/${a}`), permalink);
-  await page.goto(`${server.url}#/progress`);
+  await page.goto(`${env.server.url}#/progress`);
   await page.goto(permalink);
   // The two-question quiz above is unfinished: the app asks before replacing it.
   await page.getByRole('button', { name: 'Start the shared quiz' }).click();
@@ -172,24 +163,24 @@ test('a link naming deleted questions opens the rest with a notice; a malformed 
   assert.equal(await page.locator('.quiz-progress .counter').innerText(), '1 / 1');
   assert.equal(await currentId(page), a);
 
-  await page.goto(`${server.url}#/q/BAD!!`);
+  await page.goto(`${env.server.url}#/q/BAD!!`);
   await page.locator('.link-error').waitFor();
   assert.match(await page.locator('.link-error').innerText(), /This link does not work/);
   await page.locator('.link-error a').click();
   await page.locator('button.start').waitFor();
 
-  await page.goto(`${server.url}#/score/3-2/${a}.${b}`);
+  await page.goto(`${env.server.url}#/score/3-2/${a}.${b}`);
   assert.match(await page.locator('.link-error').innerText(), /score link is damaged/);
-  await page.goto(`${server.url}#/score/1-2/${a}.${b}`);
+  await page.goto(`${env.server.url}#/score/1-2/${a}.${b}`);
   assert.match(await page.locator('.score-share h1').innerText(), /1 \/ 2/);
   page.assertClean();
   await context.close();
 });
 
 test('corrupted localStorage: the app loads, keeps a backup and says so', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.evaluate(() => localStorage.setItem('pyquiz.progress', '{"version":1,"questions":{"x":'));
   await page.reload();
   await page.locator('.notice').waitFor();
@@ -204,17 +195,38 @@ test('corrupted localStorage: the app loads, keeps a backup and says so', async 
 });
 
 test('a phone-sized screen (320 px) has no horizontal scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await watchedPage(context);
-  const ids = oneOfEachType(bank);
-  await page.goto(`${server.url}#/q/${ids[2]}`);
+  const ids = oneOfEachType(env.bank);
+  await page.goto(`${env.server.url}#/q/${ids[2]}`);
   await page.locator('.question-card').waitFor();
   await shot(page, 'quiz-phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('button.start').waitFor();
   await shot(page, 'home-phone');
+  page.assertClean();
+  await context.close();
+});
+
+test('full storage: the quiz still runs and a notice says progress is not saved', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const ids = oneOfEachType(env.bank);
+  await page.goto(`${env.server.url}#/q/${ids.slice(0, 2).join('.')}`);
+  await currentId(page);
+  await page.evaluate(() => {
+    // Fill what is left of the quota, halving the value size until nothing fits.
+    for (let size = 1 << 20, n = 0; size >= 16; ) {
+      try { localStorage.setItem(`filler-${n++}`, 'x'.repeat(size)); } catch { size >>= 1; }
+    }
+  });
+  await answerWithKeyboard(page, env.bank.get(ids[0]));
+  await page.locator('.feedback').waitFor();
+  assert.match(await page.locator('.notice').innerText(), /Progress is not being saved/);
+  await page.keyboard.press('Enter');
+  assert.equal(await currentId(page), ids[1], 'the quiz goes on');
   page.assertClean();
   await context.close();
 });

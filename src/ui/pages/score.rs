@@ -1,8 +1,7 @@
 use crate::quiz::Mode;
 use crate::share::{QuizLink, ScoreLink};
-use crate::ui::route::Route;
+use crate::ui::widgets::LinkErrorCard;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -28,12 +27,8 @@ pub fn ScorePage(props: &Props) -> Html {
                 </section>
             }
         }
-        Err(err) => html! {
-            <section class="card link-error" role="alert">
-                <h1>{ "This link does not work" }</h1>
-                <p>{ err.to_string() }</p>
-                <p><Link<Route> to={Route::Home} classes="button primary">{ "Go to the quiz home" }</Link<Route>></p>
-            </section>
-        },
+        Err(err) => {
+            html! { <LinkErrorCard title="This link does not work" message={err.to_string()} /> }
+        }
     }
 }

@@ -3,6 +3,7 @@ use crate::share::QuizLink;
 use crate::state::Action;
 use crate::ui::hooks::use_app;
 use crate::ui::route::Route;
+use crate::ui::widgets::LinkErrorCard;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -51,13 +52,9 @@ pub fn SharedQuizPage(props: &Props) -> Html {
         });
     }
     match link {
-        Err(err) => html! {
-            <section class="card link-error" role="alert">
-                <h1>{ "This link does not work" }</h1>
-                <p>{ err.to_string() }</p>
-                <p><Link<Route> to={Route::Home} classes="button primary">{ "Go to the quiz home" }</Link<Route>></p>
-            </section>
-        },
+        Err(err) => {
+            html! { <LinkErrorCard title="This link does not work" message={err.to_string()} /> }
+        }
         Ok(_) if conflict => {
             let nav = navigator.clone();
             html! {
