@@ -155,7 +155,10 @@ fn full_storage_fails_the_save_with_a_message() {
     let mut n = 0;
     let mut size = 512 * 1024;
     while size >= 1024 {
-        if local().set_item(&format!("filler-{n}"), &"x".repeat(size)).is_ok() {
+        if local()
+            .set_item(&format!("filler-{n}"), &"x".repeat(size))
+            .is_ok()
+        {
             n += 1;
             assert!(n < 2000, "localStorage never filled up");
         } else {
