@@ -67,6 +67,8 @@ pub enum Action {
     },
     /// Drops the quiz in progress.
     Discard,
+    /// Another tab saved progress: take in its newer answers.
+    MergeSaved(Box<Progress>),
     SetFilters(Filters),
     SetMode(Mode),
     ResetProgress,
@@ -224,6 +226,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Discard => s.progress.current = None,
+            Action::MergeSaved(other) => s.progress.merge_records(&other),
             Action::SetFilters(f) => s.progress.settings.filters = f,
             Action::SetMode(m) => s.progress.settings.mode = m,
             Action::ResetProgress => {

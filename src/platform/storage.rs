@@ -81,6 +81,15 @@ pub fn save(progress: &Progress) -> Result<(), String> {
         })
 }
 
+/// The progress another tab just saved, from a `storage` event (None for other keys or
+/// unreadable data, which that tab will have reported itself).
+pub fn from_event(event: &web_sys::StorageEvent) -> Option<Progress> {
+    if event.key().as_deref() != Some(STORAGE_KEY) {
+        return None;
+    }
+    decode(&event.new_value()?).ok()
+}
+
 /// Raw access for tests and backups.
 pub fn read_raw(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()

@@ -132,6 +132,20 @@ impl Progress {
         self.current.as_ref().filter(|s| !s.is_finished())
     }
 
+    /// Takes in question records saved by another tab: for each question the more recent record
+    /// wins. This tab's quiz and settings stay as they are.
+    pub fn merge_records(&mut self, other: &Progress) {
+        for (id, theirs) in &other.questions {
+            let newer = self
+                .questions
+                .get(id)
+                .is_none_or(|ours| theirs.last_seen_ms > ours.last_seen_ms);
+            if newer {
+                self.questions.insert(id.clone(), theirs.clone());
+            }
+        }
+    }
+
     /// Forgets history and the current quiz; keeps settings.
     pub fn reset(&mut self) {
         self.questions.clear();
@@ -184,6 +198,32 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn merging_another_tabs_records_keeps_the_newest_of_each() {
+        let mut ours = Progress::default();
+        ours.record("both", true, None, 10.0);
+        ours.record("ours", true, None, 10.0);
+        ours.current = Some(Session::new(vec!["ours".into()], Mode::Practice, 0.0));
+        let mut theirs = Progress::default();
+        theirs.record("both", false, None, 20.0);
+        theirs.record("theirs", true, None, 5.0);
+        theirs.current = None;
+        ours.merge_records(&theirs);
+        assert_eq!(
+            ours.questions["both"].last_grade,
+            Grade::Again,
+            "their answer is newer"
+        );
+        assert!(ours.questions.contains_key("ours") && ours.questions.contains_key("theirs"));
+        assert!(ours.current.is_some(), "our quiz is kept");
+
+        let before = ours.clone();
+        let mut stale = Progress::default();
+        stale.record("both", true, None, 1.0);
+        ours.merge_records(&stale);
+        assert_eq!(ours, before, "an older record changes nothing");
     }
 
     #[test]

@@ -8,6 +8,8 @@ use super::widgets::{Header, Notices};
 use crate::platform::{self, storage};
 use crate::progress::Progress;
 use crate::state::{Action, AppState, NoticeKind};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -36,6 +38,25 @@ pub fn App() -> Html {
                     dispatch.dispatch(Action::Notify(NoticeKind::Warning, message));
                 }
             }
+        });
+    }
+
+    // Another tab of the app saved: merge its answers, so this tab's next save keeps them.
+    {
+        let dispatch = state.dispatcher();
+        let persist = state.persist;
+        use_effect_with((), move |_| {
+            let listener = persist.then(|| {
+                EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    if let Some(other) = e
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(storage::from_event)
+                    {
+                        dispatch.dispatch(Action::MergeSaved(Box::new(other)));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -80,7 +101,6 @@ fn switch(route: Route) -> Html {
 }
 
 fn focus_main() {
-    use wasm_bindgen::JsCast;
     if let Some(el) = gloo::utils::document().get_element_by_id("main") {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();

@@ -230,3 +230,30 @@ test('full storage: the quiz still runs and a notice says progress is not saved'
   page.assertClean();
   await context.close();
 });
+
+test('two tabs: answers given in one show up in the other, and neither save loses them', async () => {
+  const context = await env.browser.newContext();
+  const quizTab = await watchedPage(context);
+  const progressTab = await watchedPage(context);
+  await progressTab.goto(`${env.server.url}#/progress`);
+  await progressTab.locator('[data-stat=answered]').waitFor();
+  assert.equal(await progressTab.locator('[data-stat=answered]').innerText(), '0');
+
+  const [a, b] = [...env.bank.values()].filter((q) => q.body.type === 'single').map((q) => q.id);
+  await quizTab.goto(`${env.server.url}#/q/${a}.${b}`);
+  await answerWithKeyboard(quizTab, env.bank.get(a));
+  await quizTab.locator('.feedback').waitFor();
+  await progressTab.locator('[data-stat=answered]', { hasText: '1' }).waitFor();
+
+  // The progress tab now saves without reloading (a settings change on its home page); the
+  // quiz tab's answer must survive that save.
+  await progressTab.getByRole('link', { name: 'Topics' }).click();
+  await progressTab.getByRole('radio', { name: 'Exam' }).check();
+  assert.match(await progressTab.evaluate(() => localStorage.getItem('pyquiz.progress')), /"mode":"exam"/);
+  await progressTab.goto(`${env.server.url}#/progress`);
+  await progressTab.reload();
+  assert.equal(await progressTab.locator('[data-stat=answered]').innerText(), '1');
+  quizTab.assertClean();
+  progressTab.assertClean();
+  await context.close();
+});
