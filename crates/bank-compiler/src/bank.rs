@@ -54,27 +54,10 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
             continue;
         }
         let shown = name(file_name);
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
+        let (parsed, lines): (QuestionFile, LineIndex) = match read_toml(&path, &shown) {
+            Ok(read) => read,
             Err(e) => {
-                errors.push(Diagnostic {
-                    file: shown,
-                    line: 1,
-                    message: format!("cannot read: {e}"),
-                });
-                continue;
-            }
-        };
-        let lines = LineIndex::new(&text);
-        let parsed: QuestionFile = match toml::from_str(&text) {
-            Ok(p) => p,
-            Err(e) => {
-                let line = e.span().map_or(1, |s| lines.line(s.start));
-                errors.push(Diagnostic {
-                    file: shown,
-                    line,
-                    message: e.message().trim().to_string(),
-                });
+                errors.push(e);
                 continue;
             }
         };
@@ -136,27 +119,11 @@ fn at(q: &SourceQuestion, message: String) -> Diagnostic {
 }
 
 fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<TopicEntry> {
-    let text = match fs::read_to_string(dir.join("topics.toml")) {
-        Ok(t) => t,
+    let (parsed, lines): (TopicsFile, LineIndex) = match read_toml(&dir.join("topics.toml"), shown)
+    {
+        Ok(read) => read,
         Err(e) => {
-            errors.push(Diagnostic {
-                file: shown.into(),
-                line: 1,
-                message: format!("cannot read: {e}"),
-            });
-            return Vec::new();
-        }
-    };
-    let lines = LineIndex::new(&text);
-    let parsed: TopicsFile = match toml::from_str(&text) {
-        Ok(p) => p,
-        Err(e) => {
-            let line = e.span().map_or(1, |s| lines.line(s.start));
-            errors.push(Diagnostic {
-                file: shown.into(),
-                line,
-                message: e.message().trim().to_string(),
-            });
+            errors.push(e);
             return Vec::new();
         }
     };
@@ -181,6 +148,27 @@ fn read_topics(dir: &Path, shown: &str, errors: &mut Vec<Diagnostic>) -> Vec<Top
         out.push(entry);
     }
     out
+}
+
+/// Reads and parses one TOML file; a failure is a diagnostic on the line TOML points at.
+fn read_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    shown: &str,
+) -> Result<(T, LineIndex), Diagnostic> {
+    let fail = |line, message| Diagnostic {
+        file: shown.to_string(),
+        line,
+        message,
+    };
+    let text = fs::read_to_string(path).map_err(|e| fail(1, format!("cannot read: {e}")))?;
+    let lines = LineIndex::new(&text);
+    match toml::from_str(&text) {
+        Ok(parsed) => Ok((parsed, lines)),
+        Err(e) => Err(fail(
+            e.span().map_or(1, |s| lines.line(s.start)),
+            e.message().trim().to_string(),
+        )),
+    }
 }
 
 /// Ids of deleted questions, one per line; `#` starts a comment.
