@@ -67,6 +67,12 @@ test('the demo page embeds two quizzes that size themselves and report events', 
   const done = await page.locator('#events div', { hasText: 'pyquiz:completed' }).innerText();
   assert.match(done, /"score":2,"total":3/);
   await fitted(page, await frames.nth(0).elementHandle());
+
+  // "Try again" restarts the same questions, and the host hears the new answers too.
+  await first.getByRole('button', { name: 'Try again' }).click();
+  await answerWithKeyboard(page, env.bank.get(id), { frame: first });
+  await page.locator('#events div', { hasText: 'pyquiz:answered' }).nth(3).waitFor();
+  assert.equal(await page.locator('#events div', { hasText: 'pyquiz:answered' }).count(), 4);
   page.assertClean();
   await context.close();
 });

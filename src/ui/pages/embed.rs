@@ -60,22 +60,18 @@ pub fn EmbedPage() -> Html {
         });
     }
 
-    // `answered` once per answer, `completed` once per finish.
+    // `answered` once per answer, `completed` once per finish; "Try again" starts a new count.
     {
-        let posted = use_mut_ref(|| (0usize, false));
+        // (the session's start time, answers posted, completion posted)
+        let posted = use_mut_ref(|| (f64::NAN, 0usize, false));
         let session = app.session().cloned();
         use_effect_with(session, move |session| {
             let Some(s) = session else { return };
             let mut posted = posted.borrow_mut();
-            let answered: Vec<(&String, bool)> = s
-                .ids
-                .iter()
-                .zip(&s.entries)
-                .filter_map(|(id, e)| e.answer.as_ref().map(|a| (id, a, a.at_ms)))
-                .map(|(id, a, _)| (id, a.correct))
-                .collect();
-            if answered.len() > posted.0 {
-                // The newest answer is the one with the latest time.
+            if posted.0 != s.started_ms {
+                *posted = (s.started_ms, 0, false);
+            }
+            if s.answered_count() > posted.1 {
                 let newest = s
                     .ids
                     .iter()
@@ -91,9 +87,9 @@ pub fn EmbedPage() -> Html {
                         ],
                     );
                 }
-                posted.0 = answered.len();
+                posted.1 = s.answered_count();
             }
-            if s.is_finished() && !posted.1 {
+            if s.is_finished() && !posted.2 {
                 let sum = s.summary();
                 let ids = js_sys::Array::new();
                 for id in &s.ids {
@@ -107,7 +103,7 @@ pub fn EmbedPage() -> Html {
                         ("ids", ids.into()),
                     ],
                 );
-                posted.1 = true;
+                posted.2 = true;
             }
         });
     }
