@@ -32,6 +32,7 @@ test('the demo page embeds two quizzes that size themselves and report events', 
   const sizes = [];
   for (let i = 0; i < 2; i++) sizes.push(await fitted(page, await frames.nth(i).elementHandle()));
   for (const s of sizes) assert.notEqual(s.outer, 240, 'moved off the initial height');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'loading embeds does not scroll the post');
 
   // The first embed asked for 3 scope questions; the second is dark and in exam mode.
   const first = await (await frames.nth(0).elementHandle()).contentFrame();

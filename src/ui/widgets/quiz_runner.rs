@@ -45,7 +45,8 @@ pub fn QuizRunner(props: &Props) -> Html {
     }
 
     // Focus follows the flow: a new question's prompt (read by screen readers, keys work), then
-    // after a practice answer the Next button, so Enter goes on.
+    // after a practice answer the Next button, so Enter goes on. Only while the page has focus:
+    // an embed must not pull the host page's focus (and scroll) to itself as it loads.
     let position = app.session().map(|s| (s.position, s.started_ms));
     let loaded = app.current_question().is_some();
     let feedback_shown = app
@@ -59,7 +60,11 @@ pub fn QuizRunner(props: &Props) -> Html {
             } else {
                 ".question-card .prompt"
             };
-            if let Some(el) = gloo::utils::document()
+            let document = gloo::utils::document();
+            if !document.has_focus().unwrap_or(false) {
+                return;
+            }
+            if let Some(el) = document
                 .query_selector(selector)
                 .ok()
                 .flatten()
