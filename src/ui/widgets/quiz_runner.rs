@@ -64,11 +64,7 @@ pub fn QuizRunner(props: &Props) -> Html {
             if !document.has_focus().unwrap_or(false) {
                 return;
             }
-            if let Some(el) = document
-                .query_selector(selector)
-                .ok()
-                .flatten()
-            {
+            if let Some(el) = document.query_selector(selector).ok().flatten() {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
