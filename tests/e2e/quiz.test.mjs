@@ -257,3 +257,23 @@ test('two tabs: answers given in one show up in the other, and neither save lose
   progressTab.assertClean();
   await context.close();
 });
+
+test('skipping questions: they show as skipped and count as missed', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const ids = [...env.bank.values()].filter((q) => q.body.type === 'output').slice(0, 3).map((q) => q.id);
+  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await currentId(page);
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await answerWithKeyboard(page, env.bank.get(ids[1]));
+  await page.locator('.feedback').waitFor();
+  await page.keyboard.press('Enter');
+  assert.equal(await currentId(page), ids[2]);
+  await page.getByRole('button', { name: 'Finish without answering' }).click();
+  await page.waitForURL(/#\/results$/);
+  assert.equal(await page.locator('.score-value').innerText(), '1 / 3');
+  assert.equal(await page.locator('.review-item.skipped').count(), 2);
+  assert.match(await page.getByRole('button', { name: /Retry the 2 I missed/ }).innerText(), /2/);
+  page.assertClean();
+  await context.close();
+});

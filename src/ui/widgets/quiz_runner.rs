@@ -118,6 +118,21 @@ pub fn QuizRunner(props: &Props) -> Html {
         Callback::from(move |_| d.dispatch(Action::Previous))
     };
     let primary = primary_action(&app, &props.on_finish);
+    // Skipping leaves the question unanswered: it shows as skipped in the results.
+    let skip = {
+        let app = app.clone();
+        let on_finish = props.on_finish.clone();
+        Callback::from(move |_| {
+            if app.session().is_some_and(|s| s.is_last()) {
+                app.dispatch(Action::Finish {
+                    now: platform::now_ms(),
+                });
+                on_finish.emit(());
+            } else {
+                app.dispatch(Action::Next);
+            }
+        })
+    };
     let primary_label = if !answered && !is_flashcard(&app) {
         "Submit"
     } else if session.is_last() || session.is_finished() {
@@ -144,6 +159,10 @@ pub fn QuizRunner(props: &Props) -> Html {
             <p class="visually-hidden" aria-live="assertive">{ live }</p>
             <div class="quiz-nav">
                 <button class="secondary" onclick={prev} disabled={session.position == 0}>{ "Previous" }</button>
+                <span class="spacer"></span>
+                if !answered && !session.is_finished() {
+                    <button class="ghost skip" onclick={skip}>{ if session.is_last() { "Finish without answering" } else { "Skip" } }</button>
+                }
                 if !is_flashcard(&app) || answered {
                     <button class="primary" onclick={primary.reform(|_| ())} disabled={!can_submit}>
                         { primary_label }<kbd>{ "Enter" }</kbd>
@@ -215,7 +234,7 @@ fn handle_key(app: &crate::ui::hooks::AppHandle, e: &KeyboardEvent, on_finish: &
             app.dispatch(Action::Reveal);
         }
         "ArrowLeft" => app.dispatch(Action::Previous),
-        "ArrowRight" if session.current().answer.is_some() => app.dispatch(Action::Next),
+        "ArrowRight" => app.dispatch(Action::Next),
         "h" | "H" => app.dispatch(Action::ShowHint),
         k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() && k != "0" => {
             let i = usize::from(k.as_bytes()[0] - b'1');
