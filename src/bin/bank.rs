@@ -139,6 +139,17 @@ mod tests {
     }
 
     #[test]
+    fn readme_shows_the_current_stats() {
+        let readme =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+                .unwrap();
+        assert!(
+            readme.contains(&stats(&bank())),
+            "README.md's bank table is stale: paste in the output of `cargo run --bin bank -- stats`"
+        );
+    }
+
+    #[test]
     fn export_has_every_question_with_stable_fields() {
         let bank = bank();
         let doc: serde_json::Value = serde_json::from_str(&export_json(&bank)).unwrap();
