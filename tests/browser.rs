@@ -86,7 +86,9 @@ fn newer_version_is_kept_not_overwritten() {
     );
 }
 
-async fn render_app() -> web_sys::Element {
+/// Renders the whole app at the given route into a fresh element of the page.
+async fn render_app_at(hash: &str) -> web_sys::Element {
+    set_hash(hash);
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -99,12 +101,7 @@ async fn render_app() -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn home_page_lists_every_topic_with_counts() {
     clear();
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#/")
-        .unwrap();
-    let root = render_app().await;
+    let root = render_app_at("#/").await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Python interview practice"), "{text}");
     assert!(
@@ -126,12 +123,7 @@ async fn home_page_lists_every_topic_with_counts() {
 #[wasm_bindgen_test]
 async fn a_broken_share_link_shows_a_message_and_a_way_home() {
     clear();
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#/q/NOT$VALID")
-        .unwrap();
-    let root = render_app().await;
+    let root = render_app_at("#/q/NOT$VALID").await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("This link does not work"), "{text}");
     let home = root
@@ -140,10 +132,14 @@ async fn a_broken_share_link_shows_a_message_and_a_way_home() {
         .expect("a link home");
     assert_eq!(home.get_attribute("href").as_deref(), Some("#/"));
     root.remove();
+    set_hash("#/");
+}
+
+fn set_hash(hash: &str) {
     web_sys::window()
         .unwrap()
         .location()
-        .set_hash("#/")
+        .set_hash(hash)
         .unwrap();
 }
 

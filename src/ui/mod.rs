@@ -2,6 +2,7 @@
 
 mod app;
 mod hooks;
+mod markup;
 mod pages;
 mod route;
 mod widgets;

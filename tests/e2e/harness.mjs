@@ -93,14 +93,14 @@ export async function loadBank() {
   return byId;
 }
 
+/** The ids of the first `n` questions of one type, in bank order. */
+export function idsOfType(bank, type, n = Infinity) {
+  return [...bank.values()].filter((q) => q.body.type === type).slice(0, n).map((q) => q.id);
+}
+
 /** One id of each type, for quizzes that exercise every kind of question. */
 export function oneOfEachType(bank) {
-  const ids = [];
-  for (const type of ['single', 'multi', 'output', 'short', 'flashcard']) {
-    const q = [...bank.values()].find((q) => q.body.type === type);
-    ids.push(q.id);
-  }
-  return ids;
+  return ['single', 'multi', 'output', 'short', 'flashcard'].map((type) => idsOfType(bank, type, 1)[0]);
 }
 
 /** The id of the question on screen, from the prompt element's id. */

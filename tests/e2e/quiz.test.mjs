@@ -2,7 +2,7 @@
 // the share link in a fresh browser. Run by `npm run e2e` against the release build in dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, watchedPage, shot, oneOfEachType, currentId, answerWithKeyboard } from './harness.mjs';
+import { useBrowser, watchedPage, shot, idsOfType, oneOfEachType, currentId, answerWithKeyboard } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -53,7 +53,7 @@ test('every question type answered by keyboard, then the score and the review', 
 test('reloading mid-quiz continues where you were, and progress is kept after', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  const ids = [...env.bank.values()].filter((q) => q.body.type === 'single').slice(0, 4).map((q) => q.id);
+  const ids = idsOfType(env.bank, 'single', 4);
   await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await page.waitForURL(/#\/quiz$/);
   for (let i = 0; i < 2; i++) {
@@ -239,7 +239,7 @@ test('two tabs: answers given in one show up in the other, and neither save lose
   await progressTab.locator('[data-stat=answered]').waitFor();
   assert.equal(await progressTab.locator('[data-stat=answered]').innerText(), '0');
 
-  const [a, b] = [...env.bank.values()].filter((q) => q.body.type === 'single').map((q) => q.id);
+  const [a, b] = idsOfType(env.bank, 'single', 2);
   await quizTab.goto(`${env.server.url}#/q/${a}.${b}`);
   await answerWithKeyboard(quizTab, env.bank.get(a));
   await quizTab.locator('.feedback').waitFor();
@@ -261,7 +261,7 @@ test('two tabs: answers given in one show up in the other, and neither save lose
 test('skipping questions: they show as skipped and count as missed', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  const ids = [...env.bank.values()].filter((q) => q.body.type === 'output').slice(0, 3).map((q) => q.id);
+  const ids = idsOfType(env.bank, 'output', 3);
   await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await currentId(page);
   await page.getByRole('button', { name: 'Skip' }).click();

@@ -4,14 +4,11 @@ use crate::quiz::{Answer, Response};
 use crate::share::{QuizLink, ScoreLink};
 use crate::state::Action;
 use crate::ui::hooks::{use_app, use_questions};
+use crate::ui::markup::{explanation_with_docs, raw_html};
 use crate::ui::route::Route;
 use crate::ui::widgets::{CopyLink, EmbedDialog};
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-fn raw(html: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(html.to_string()))
-}
 
 fn format_duration(ms: f64) -> String {
     let secs = (ms / 1000.0).round() as u64;
@@ -85,7 +82,7 @@ pub fn ResultsPage() -> Html {
                     <summary>
                         <span class="num">{ i + 1 }</span>
                         <span class={classes!("verdict", verdict.0)}>{ verdict.1 }</span>
-                        <span class="review-prompt">{ q.map(|q| raw(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }</span>
+                        <span class="review-prompt">{ q.map(|q| raw_html(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }</span>
                     </summary>
                     if let Some(q) = q { { review_body(q, entry.answer.as_ref()) } }
                 </details>
@@ -127,25 +124,24 @@ fn review_body(q: &Question, answer: Option<&Answer>) -> Html {
         Some(Response::SelfGrade(g)) => html! { { format!("self-graded “{}”", g.label()) } },
         Some(Response::Choices(picked)) => {
             let opts = q.body.options();
-            html! { <>{ for picked.iter().filter_map(|&i| opts.get(i)).map(|o| html! { <span class="answer-chip">{ raw(&o.html) }</span> }) }</> }
+            html! { <>{ for picked.iter().filter_map(|&i| opts.get(i)).map(|o| html! { <span class="answer-chip">{ raw_html(&o.html) }</span> }) }</> }
         }
     };
     let right = match &q.body {
         Body::Short { answers } => {
             html! { <code>{ answers.first().cloned().unwrap_or_default() }</code> }
         }
-        Body::Flashcard { answer, .. } => raw(answer),
+        Body::Flashcard { answer, .. } => raw_html(answer),
         body => {
-            html! { <>{ for body.options().iter().filter(|o| o.correct).map(|o| html! { <span class="answer-chip">{ raw(&o.html) }</span> }) }</> }
+            html! { <>{ for body.options().iter().filter(|o| o.correct).map(|o| html! { <span class="answer-chip">{ raw_html(&o.html) }</span> }) }</> }
         }
     };
     html! {
         <div class="review-body">
-            if let Some(code) = &q.code { { raw(code) } }
+            if let Some(code) = &q.code { { raw_html(code) } }
             <p><strong>{ "Your answer: " }</strong>{ yours }</p>
             <div><strong>{ "Right answer: " }</strong>{ right }</div>
-            <div class="explanation">{ raw(&q.explanation) }</div>
-            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
+            { explanation_with_docs(q) }
         </div>
     }
 }

@@ -1,10 +1,7 @@
 use crate::bank::{Body, Question};
 use crate::quiz::{Answer, Response};
+use crate::ui::markup::{explanation_with_docs, raw_html};
 use yew::prelude::*;
-
-fn raw(html: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(html.to_string()))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,7 +24,7 @@ pub fn Feedback(props: &Props) -> Html {
             .filter_map(|&i| options.get(i))
             .filter(|o| !o.correct)
             .filter_map(|o| o.why.as_deref())
-            .map(raw)
+            .map(raw_html)
             .collect(),
         _ => Vec::new(),
     };
@@ -42,8 +39,7 @@ pub fn Feedback(props: &Props) -> Html {
             <h3 class="verdict">{ verdict }</h3>
             { expected }
             { for picked_why.into_iter().map(|w| html! { <p class="why">{ w }</p> }) }
-            <div class="explanation">{ raw(&q.explanation) }</div>
-            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
+            { explanation_with_docs(q) }
         </section>
     }
 }

@@ -6,13 +6,10 @@ use crate::platform;
 use crate::quiz::{Entry, Grade, Mode};
 use crate::state::Action;
 use crate::ui::hooks::use_app;
+use crate::ui::markup::raw_html;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn raw(html: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(html.to_string()))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -45,7 +42,7 @@ pub fn QuestionCard(props: &Props) -> Html {
 
     let hint = match &q.hint {
         Some(h) if entry.hint_shown => {
-            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw(h) }</div> }
+            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw_html(h) }</div> }
         }
         Some(_) if !locked => {
             let dispatch = app.dispatcher();
@@ -63,8 +60,8 @@ pub fn QuestionCard(props: &Props) -> Html {
                 if let Some(v) = &q.min_python { <span class="badge">{ format!("Python {v}+") }</span> }
                 <span class="permalink"><CopyLink label="Copy link" text={format!("{}#/question/{}", platform::base_url(), q.id)} /></span>
             </p>
-            <div class="prompt" id={format!("q-{}", q.id)} tabindex="-1">{ raw(&q.prompt) }</div>
-            if let Some(code) = &q.code { <div class="snippet-code">{ raw(code) }</div> }
+            <div class="prompt" id={format!("q-{}", q.id)} tabindex="-1">{ raw_html(&q.prompt) }</div>
+            if let Some(code) = &q.code { <div class="snippet-code">{ raw_html(code) }</div> }
             { body }
             { hint }
             if show_feedback {
@@ -122,9 +119,9 @@ fn flashcard(
     html! {
         <div class="flashcard revealed">
             <h3>{ "Model answer" }</h3>
-            <div class="model-answer">{ raw(answer) }</div>
+            <div class="model-answer">{ raw_html(answer) }</div>
             <h3>{ "A strong answer covers" }</h3>
-            <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ raw(c) }</li> }) }</ul>
+            <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ raw_html(c) }</li> }) }</ul>
             <div class="grades" role="group" aria-label="How well did you know it?">
                 { for Grade::ALL.iter().enumerate().map(|(i, &g)| {
                     let dispatch = app.dispatcher();
