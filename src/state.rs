@@ -61,7 +61,6 @@ pub enum Action {
     },
     Next,
     Previous,
-    GoTo(usize),
     Finish {
         now: f64,
     },
@@ -213,11 +212,6 @@ impl Reducible for AppState {
             Action::Previous => {
                 if let Some(sess) = s.progress.current.as_mut() {
                     sess.previous();
-                }
-            }
-            Action::GoTo(i) => {
-                if let Some(sess) = s.progress.current.as_mut() {
-                    sess.go_to(i);
                 }
             }
             Action::Finish { now } => {

@@ -7,8 +7,7 @@ mod index;
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
 pub use chunk::{chunk_path, decode_chunk};
 pub use index::{
-    question_meta, questions_in_topic, topic, topic_index, QuestionMeta, TopicMeta, QUESTIONS,
-    TOPICS,
+    question_meta, questions_in_topic, topic, QuestionMeta, TopicMeta, QUESTIONS, TOPICS,
 };
 
 /// A question around `body` with empty texts, for tests of the core.

@@ -5,6 +5,6 @@ mod model;
 mod schedule;
 mod schema;
 
-pub use model::{Progress, QuestionRecord, Settings, TopicStats, Totals};
+pub use model::{Progress, QuestionRecord, Settings, TopicStats};
 pub use schedule::{is_due, next_box, DAY_MS, INTERVAL_DAYS};
 pub use schema::{backup_key, decode, encode, DecodeError, CURRENT_VERSION, STORAGE_KEY};

@@ -59,13 +59,6 @@ impl TopicStats {
     }
 }
 
-/// Totals over the whole bank.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub stats: TopicStats,
-    pub attempts: u32,
-}
-
 impl Default for Progress {
     fn default() -> Self {
         Progress {

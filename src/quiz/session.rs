@@ -212,12 +212,6 @@ impl Session {
         self.position = self.position.saturating_sub(1);
     }
 
-    pub fn go_to(&mut self, index: usize) {
-        if index < self.ids.len() {
-            self.position = index;
-        }
-    }
-
     pub fn finish(&mut self, now_ms: f64) {
         if self.finished_ms.is_none() {
             self.finished_ms = Some(now_ms);
@@ -407,11 +401,11 @@ mod tests {
         let mut s = session(3, Mode::Practice);
         s.previous();
         assert_eq!(s.position, 0);
-        s.go_to(2);
+        s.next();
         s.next();
         assert_eq!(s.position, 2);
-        s.go_to(9);
-        assert_eq!(s.position, 2);
+        s.next();
+        assert_eq!(s.position, 2, "next stops at the last question");
     }
 
     #[test]
@@ -427,7 +421,8 @@ mod tests {
     #[test]
     fn retain_known_keeps_the_current_question() {
         let mut s = session(4, Mode::Practice);
-        s.go_to(2);
+        s.next();
+        s.next();
         s.retain_known(|id| id != "q-1");
         assert_eq!(s.ids, ["q-0", "q-2", "q-3"]);
         assert_eq!(s.entries.len(), 3);
