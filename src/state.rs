@@ -77,13 +77,35 @@ pub enum Action {
 
 impl AppState {
     pub fn new(progress: Progress, persist: bool) -> AppState {
-        AppState {
+        let mut state = AppState {
             progress,
             questions: BTreeMap::new(),
             failed_topics: BTreeMap::new(),
             notices: Vec::new(),
             next_notice: 1,
             persist,
+        };
+        state.drop_deleted_from_saved_quiz();
+        state
+    }
+
+    /// A quiz saved before a question was deleted from the bank would wait for it forever:
+    /// leave such questions out (and the quiz, if none are left), and say so.
+    fn drop_deleted_from_saved_quiz(&mut self) {
+        let Some(session) = self.progress.current.as_mut() else {
+            return;
+        };
+        let before = session.ids.len();
+        session.retain_known(|id| question_meta(id).is_some());
+        let gone = before - session.ids.len();
+        if session.ids.is_empty() {
+            self.progress.current = None;
+        }
+        if gone > 0 {
+            self.notify(
+                NoticeKind::Warning,
+                format!("{gone} question(s) of your saved quiz no longer exist and were left out."),
+            );
         }
     }
 
@@ -359,6 +381,35 @@ mod tests {
             .notices
             .iter()
             .any(|n| n.text.starts_with("None of the questions")));
+    }
+
+    #[test]
+    fn a_saved_quiz_loses_deleted_questions_on_load() {
+        let mut ids = real_ids(2);
+        ids.insert(1, "gone-99".into());
+        let mut progress = Progress::default();
+        progress.current = Some(Session::new(ids.clone(), Mode::Practice, 0.0));
+        let s = AppState::new(progress, true);
+        assert_eq!(s.session().unwrap().ids, [ids[0].clone(), ids[2].clone()]);
+        assert!(
+            s.notices[0]
+                .text
+                .starts_with("1 question(s) of your saved quiz"),
+            "{:?}",
+            s.notices
+        );
+
+        let mut progress = Progress::default();
+        progress.current = Some(Session::new(vec!["gone-1".into()], Mode::Practice, 0.0));
+        let s = AppState::new(progress, true);
+        assert!(
+            s.session().is_none(),
+            "a quiz of deleted questions only is dropped"
+        );
+        assert_eq!(s.notices.len(), 1);
+
+        let s = AppState::new(Progress::default(), true);
+        assert!(s.notices.is_empty(), "nothing to say about a fresh start");
     }
 
     #[test]
