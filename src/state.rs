@@ -387,8 +387,10 @@ mod tests {
     fn a_saved_quiz_loses_deleted_questions_on_load() {
         let mut ids = real_ids(2);
         ids.insert(1, "gone-99".into());
-        let mut progress = Progress::default();
-        progress.current = Some(Session::new(ids.clone(), Mode::Practice, 0.0));
+        let progress = Progress {
+            current: Some(Session::new(ids.clone(), Mode::Practice, 0.0)),
+            ..Progress::default()
+        };
         let s = AppState::new(progress, true);
         assert_eq!(s.session().unwrap().ids, [ids[0].clone(), ids[2].clone()]);
         assert!(
@@ -399,8 +401,10 @@ mod tests {
             s.notices
         );
 
-        let mut progress = Progress::default();
-        progress.current = Some(Session::new(vec!["gone-1".into()], Mode::Practice, 0.0));
+        let progress = Progress {
+            current: Some(Session::new(vec!["gone-1".into()], Mode::Practice, 0.0)),
+            ..Progress::default()
+        };
         let s = AppState::new(progress, true);
         assert!(
             s.session().is_none(),
