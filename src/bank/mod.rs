@@ -18,6 +18,7 @@ pub(crate) fn test_question(id: &str, body: Body) -> Question {
         difficulty: Difficulty::Mid,
         tags: vec![],
         min_python: None,
+        max_python: None,
         prompt: String::new(),
         code: None,
         hint: None,

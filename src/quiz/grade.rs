@@ -59,21 +59,12 @@ pub fn grade(question: &Question, response: &Response) -> bool {
                 .collect();
             picked == correct
         }
-        (Body::Short { answers }, Response::Text(text)) => {
-            let typed = normalize_short(text);
-            !typed.is_empty() && answers.iter().any(|a| normalize_short(a) == typed)
-        }
+        (Body::Short { answers, prose }, Response::Text(text)) => answers
+            .iter()
+            .any(|a| bank_format::short_answer::matches(text, a, *prose)),
         (Body::Flashcard { .. }, Response::SelfGrade(g)) => g.is_correct(),
         _ => false,
     }
-}
-
-/// Short answers ignore case and every kind of white space: `  Functools.Wraps ` == `functools.wraps`.
-pub fn normalize_short(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
@@ -141,15 +132,34 @@ mod tests {
     }
 
     #[test]
-    fn short_ignores_case_and_white_space() {
+    fn short_answers_follow_the_matching_rule() {
         let q = question(Body::Short {
-            answers: vec!["functools.wraps".into(), "wraps".into()],
+            answers: vec!["functools.wraps".into()],
+            prose: false,
         });
-        assert!(grade(&q, &Response::Text("  Functools.Wraps ".into())));
-        assert!(grade(&q, &Response::Text("WRAPS".into())));
-        assert!(grade(&q, &Response::Text("functools . wraps".into())));
+        // The typed forms the content audit found rejected by the old hand-listed spellings.
+        for typed in ["functools.wraps", " @wraps ", "functools . wraps", "wraps()"] {
+            assert!(grade(&q, &Response::Text(typed.into())), "{typed}");
+        }
+        assert!(!grade(&q, &Response::Text("Functools.Wraps".into())), "names keep their case");
         assert!(!grade(&q, &Response::Text("functools.wrap".into())));
         assert!(!grade(&q, &Response::Text("   ".into())));
+        let q = question(Body::Short {
+            answers: vec!["__closure__".into()],
+            prose: false,
+        });
+        assert!(!grade(&q, &Response::Text("__CLOSURE__".into())));
+        let q = question(Body::Short {
+            answers: vec!["typing.Literal[\"r\", \"w\"]".into()],
+            prose: false,
+        });
+        assert!(grade(&q, &Response::Text("typing.Literal['r', 'w']".into())));
+        let q = question(Body::Short {
+            answers: vec!["walrus operator".into()],
+            prose: true,
+        });
+        assert!(!grade(&q, &Response::Text("The Walrus Operator".into())));
+        assert!(grade(&q, &Response::Text("Walrus operator.".into())));
     }
 
     #[test]
@@ -168,6 +178,7 @@ mod tests {
     fn a_response_of_the_wrong_shape_is_wrong() {
         let q = question(Body::Short {
             answers: vec!["x".into()],
+            prose: false,
         });
         assert!(!grade(&q, &Response::Choices(vec![0])));
         let q = question(Body::Single {

@@ -4,6 +4,6 @@ mod grade;
 mod select;
 mod session;
 
-pub use grade::{grade, normalize_short, Grade, Response};
+pub use grade::{grade, Grade, Response};
 pub use select::{matching, select, Filters};
 pub use session::{Answer, Entry, Mode, Session, Summary};

@@ -364,11 +364,12 @@ mod tests {
             "q-0",
             Body::Short {
                 answers: vec!["nonlocal".into()],
+                prose: false,
             },
         );
         s.type_text("  ".into());
         assert_eq!(s.submit(&short, None, 0.0), None, "blank is not an answer");
-        s.type_text("NonLocal".into());
+        s.type_text(" nonlocal ".into());
         assert_eq!(s.submit(&short, None, 0.0), Some(true));
     }
 

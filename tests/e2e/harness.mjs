@@ -120,7 +120,7 @@ export async function answerWithKeyboard(page, q, { correct = true, frame = page
   await frame.locator(`.question-card .prompt[id="q-${q.id}"]`).waitFor();
   if (body.type === 'short') {
     await kb.press('Tab'); // from the prompt into the answer field
-    await kb.type(correct ? `  ${body.answers[0].toUpperCase()} ` : 'definitely wrong');
+    await kb.type(correct ? `  ${body.answers[0]} ` : 'definitely wrong');
     await kb.press('Enter');
   } else if (body.type === 'flashcard') {
     await kb.press('Space');

@@ -15,5 +15,14 @@ pub use bank::{load, source_files, Bank, BankTopic};
 pub use diagnostic::Diagnostic;
 pub use emit::{chunks, index_source, write_chunks, ChunkFile};
 pub use markdown::FencedCode;
-pub use question::{normalize_output, SourceOption, SourceQuestion};
+pub use question::{normalize_output, python_version, SourceOption, SourceQuestion};
 pub use render::{render_question, Rendered};
+
+/// The project's root folder (the one holding `content/` and `README.md`), for the CLI and the
+/// tests that check the real bank.
+pub fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the compiler crate lives in <root>/crates/bank-compiler")
+}

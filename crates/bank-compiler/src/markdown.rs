@@ -20,6 +20,44 @@ impl FencedCode {
     }
 }
 
+/// Hosts that `docs` links and links in Markdown may point at: the official documentation.
+pub const ALLOWED_HOSTS: &[&str] = &["docs.python.org", "peps.python.org"];
+
+/// Why `url` may not be linked from the bank, if it may not: only `https://` on an allowed
+/// host, or an in-page `#anchor`.
+pub fn link_problem(url: &str) -> Option<String> {
+    if url.starts_with('#') && !url.contains(char::is_whitespace) {
+        return None;
+    }
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Some(format!(
+            "link `{url}` must be an https:// URL (or a #anchor)"
+        ));
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if url.contains(char::is_whitespace) || !ALLOWED_HOSTS.contains(&host) {
+        return Some(format!(
+            "link `{url}` must point at {}",
+            ALLOWED_HOSTS.join(" or ")
+        ));
+    }
+    None
+}
+
+/// Every problem with the links and images in one Markdown field: images are refused (the
+/// widget loads nothing from elsewhere) and links must pass `link_problem`.
+pub fn check_links(md: &str) -> Vec<String> {
+    Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                Some(format!("images are not allowed (`{dest_url}`)"))
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => link_problem(&dest_url),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders block Markdown; code blocks found are appended to `blocks`.
 pub fn render(md: &str, blocks: &mut Vec<FencedCode>) -> String {
     let mut out = String::new();
@@ -135,6 +173,22 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn only_https_links_to_the_docs_and_no_images() {
+        assert!(check_links("[x](https://docs.python.org/3/library/)").is_empty());
+        assert!(check_links("[x](#here) <https://peps.python.org/pep-0008/>").is_empty());
+        for bad in [
+            "[x](javascript:alert(1))",
+            "[x](http://docs.python.org/3/)",
+            "[x](https://evil.example/docs.python.org)",
+            "[x](https://docs.python.org.evil.example/)",
+            "<mailto:a@b.c>",
+            "![pixel](https://docs.python.org/x.png)",
+        ] {
+            assert_eq!(check_links(bad).len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! breaks produces a diagnostic on the line of the offending field.
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::markdown::{check_links, link_problem};
 use crate::source::{RawOption, RawQuestion};
 use bank_format::{Difficulty, Kind};
 use serde::Serialize;
@@ -19,6 +20,8 @@ pub struct SourceQuestion {
     pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_python: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_python: Option<String>,
     pub prompt: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -37,6 +40,9 @@ pub struct SourceQuestion {
     pub answer: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<String>,
+    /// Short: the accepted answers are prose (compared ignoring case), not Python names.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub prose: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<String>,
     #[serde(skip)]
@@ -66,6 +72,7 @@ const COMMON: &[&str] = &[
     "type",
     "tags",
     "min_python",
+    "max_python",
     "prompt",
     "hint",
     "explanation",
@@ -76,7 +83,7 @@ fn fields_for(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Single | Kind::Multi => &["options", "shuffle"],
         Kind::Output => &["code", "answer", "distractors"],
-        Kind::Short => &["answers"],
+        Kind::Short => &["answers", "match"],
         Kind::Flashcard => &["answer", "checklist"],
     }
 }
@@ -184,25 +191,83 @@ pub fn validate(
         }
         Some(d) => {
             let url = d.get_ref().trim();
-            let host = url.strip_prefix("https://").unwrap_or("");
-            if host.is_empty() || host.starts_with('/') || url.contains(char::is_whitespace) {
-                report(
-                    line_of(d.span()),
-                    format!("docs link `{url}` must be an https:// URL"),
-                );
+            if url.starts_with('#') {
+                report(line_of(d.span()), format!("docs link `{url}` must be an https:// URL"));
+            } else if let Some(problem) = link_problem(url) {
+                report(line_of(d.span()), format!("docs {problem}"));
             }
             url.to_string()
         }
     };
 
-    if let Some(v) = &q.min_python {
-        if !valid_python_version(v.get_ref()) {
-            report(
-                line_of(v.span()),
-                format!("min_python `{}` must look like `3.10`", v.get_ref()),
-            );
+    // Links and images inside every Markdown field, reported on the field's line. An output
+    // question's `answer` is printed text, not Markdown.
+    let is_output = q.kind.as_ref().is_some_and(|k| k.get_ref() == "output");
+    let answer = q.answer.as_ref().filter(|_| !is_output);
+    let markdown_fields = [&q.prompt, &q.hint, &q.explanation]
+        .into_iter()
+        .flatten()
+        .chain(answer)
+        .map(|f| (f.get_ref().as_str(), line_of(f.span())));
+    let option_fields = q.options.iter().flat_map(|opts| {
+        let line = line_of(opts.span());
+        opts.get_ref()
+            .iter()
+            .flat_map(|o| std::iter::once(o.text.as_str()).chain(o.why.as_deref()))
+            .map(move |t| (t, line))
+    });
+    let distractor_whys = q.distractors.iter().flat_map(|ds| {
+        let line = line_of(ds.span());
+        ds.get_ref().iter().filter_map(|d| d.why()).map(move |t| (t, line))
+    });
+    let checklist = q.checklist.iter().flat_map(|c| {
+        let line = line_of(c.span());
+        c.get_ref().iter().map(move |t| (t.as_str(), line))
+    });
+    for (text, line) in markdown_fields
+        .chain(option_fields)
+        .chain(distractor_whys)
+        .chain(checklist)
+    {
+        for problem in check_links(text) {
+            report(line, format!("{what}: {problem}"));
         }
     }
+
+    for (name, field) in [("min_python", &q.min_python), ("max_python", &q.max_python)] {
+        if let Some(v) = field {
+            if python_version(v.get_ref()).is_none() {
+                report(
+                    line_of(v.span()),
+                    format!("{name} `{}` must look like `3.10`", v.get_ref()),
+                );
+            }
+        }
+    }
+    if let (Some(min), Some(max)) = (&q.min_python, &q.max_python) {
+        if let (Some(lo), Some(hi)) = (python_version(min.get_ref()), python_version(max.get_ref())) {
+            if lo > hi {
+                report(
+                    line_of(max.span()),
+                    format!("max_python `{}` is older than min_python `{}`", max.get_ref(), min.get_ref()),
+                );
+            }
+        }
+    }
+    let prose = match &q.match_rule {
+        None => false,
+        Some(m) => match m.get_ref().as_str() {
+            "name" => false,
+            "prose" => true,
+            other => {
+                report(
+                    line_of(m.span()),
+                    format!("match `{other}` must be `name` (case matters) or `prose` (case does not)"),
+                );
+                false
+            }
+        },
+    };
 
     let mut question = SourceQuestion {
         id,
@@ -211,6 +276,7 @@ pub fn validate(
         kind: kind.unwrap_or(Kind::Single),
         tags: q.tags.clone(),
         min_python: q.min_python.as_ref().map(|v| v.get_ref().clone()),
+        max_python: q.max_python.as_ref().map(|v| v.get_ref().clone()),
         prompt,
         code: None,
         hint: q.hint.as_ref().map(|h| h.get_ref().clone()),
@@ -220,6 +286,7 @@ pub fn validate(
         keep_order: q.shuffle.as_ref().is_some_and(|s| !*s.get_ref()),
         answer: None,
         answers: Vec::new(),
+        prose,
         checklist: Vec::new(),
         file: file.to_string(),
         line: q_line,
@@ -448,6 +515,7 @@ fn present_fields(
     add("answer", q.answer.as_ref().map(Spanned::span));
     add("distractors", q.distractors.as_ref().map(Spanned::span));
     add("answers", q.answers.as_ref().map(Spanned::span));
+    add("match", q.match_rule.as_ref().map(Spanned::span));
     add("checklist", q.checklist.as_ref().map(Spanned::span));
     out
 }
@@ -461,13 +529,13 @@ pub fn valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn valid_python_version(v: &str) -> bool {
-    match v.split_once('.') {
-        Some((major, minor)) => {
-            major == "3" && !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
+/// `"3.10"` → `(3, 10)`, so versions compare as numbers; `None` for anything else.
+pub fn python_version(v: &str) -> Option<(u32, u32)> {
+    let (major, minor) = v.split_once('.')?;
+    if major != "3" || minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    Some((3, minor.parse().ok()?))
 }
 
 fn valid_exception_name(name: &str) -> bool {

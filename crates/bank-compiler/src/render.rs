@@ -36,6 +36,7 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         Kind::Output => Body::Output { options: choices },
         Kind::Short => Body::Short {
             answers: q.answers.clone(),
+            prose: q.prose,
         },
         Kind::Flashcard => Body::Flashcard {
             answer: render(q.answer.as_deref().unwrap_or(""), b),
@@ -47,6 +48,7 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         difficulty: q.difficulty,
         tags: q.tags.clone(),
         min_python: q.min_python.clone(),
+        max_python: q.max_python.clone(),
         prompt: render(&q.prompt, b),
         code: q.code.as_deref().map(|c| code_block("python", c)),
         hint: q.hint.as_deref().map(|h| render(h, b)),

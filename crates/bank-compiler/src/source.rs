@@ -39,6 +39,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub tags: Vec<String>,
     pub min_python: Option<Spanned<String>>,
+    pub max_python: Option<Spanned<String>>,
     pub prompt: Option<Spanned<String>>,
     pub hint: Option<Spanned<String>>,
     pub explanation: Option<Spanned<String>>,
@@ -49,6 +50,9 @@ pub struct RawQuestion {
     pub answer: Option<Spanned<String>>,
     pub distractors: Option<Spanned<Vec<RawDistractor>>>,
     pub answers: Option<Spanned<Vec<String>>>,
+    /// Short answers: `"name"` (the default, case matters) or `"prose"`.
+    #[serde(rename = "match")]
+    pub match_rule: Option<Spanned<String>>,
     pub checklist: Option<Spanned<Vec<String>>>,
 }
 

@@ -2,6 +2,7 @@
 //! and the app reads back, plus the seeded shuffle both sides use so orders are reproducible.
 
 mod question;
+pub mod short_answer;
 mod shuffle;
 
 pub use question::{Body, Choice, Chunk, Difficulty, Kind, Question};

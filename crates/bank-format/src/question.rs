@@ -85,6 +85,9 @@ pub struct Question {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_python: Option<String>,
+    /// The newest Python the answer holds for, when a later version changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_python: Option<String>,
     pub prompt: String,
     /// Highlighted snippet of an `output` question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,9 +113,12 @@ pub enum Body {
     Output {
         options: Vec<Choice>,
     },
-    /// Accepted answers as authored; the first is the one shown as right.
+    /// Accepted answers as authored; the first is the one shown as right. They are compared
+    /// with `short_answer::matches`; `prose` answers ignore case.
     Short {
         answers: Vec<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        prose: bool,
     },
     Flashcard {
         answer: String,

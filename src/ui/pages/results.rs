@@ -128,7 +128,7 @@ fn review_body(q: &Question, answer: Option<&Answer>) -> Html {
         }
     };
     let right = match &q.body {
-        Body::Short { answers } => {
+        Body::Short { answers, .. } => {
             html! { <code>{ answers.first().cloned().unwrap_or_default() }</code> }
         }
         Body::Flashcard { answer, .. } => raw_html(answer),

@@ -29,7 +29,7 @@ pub fn Feedback(props: &Props) -> Html {
         _ => Vec::new(),
     };
     let expected = match &q.body {
-        Body::Short { answers } if !a.correct => html! {
+        Body::Short { answers, .. } if !a.correct => html! {
             <p class="expected">{ "Expected: " }<code>{ answers.first().cloned().unwrap_or_default() }</code></p>
         },
         _ => html! {},

@@ -1,7 +1,6 @@
 //! The content compiler's validation, case by case: each folder under
 //! `tests/fixtures/content/` is a tiny bank with exactly one mistake, and the build must stop
 //! on it with `content/<file>.toml:<line>: <message>` pointing at the right line.
-#![cfg(not(target_arch = "wasm32"))]
 
 use bank_compiler::{load, render_question, Bank, Diagnostic};
 use bank_format::{Body, Kind};
@@ -105,6 +104,17 @@ rejects! {
         "question `al-01` has no `explanation`";
     docs_link_not_https: "http-docs" at "content/alpha.toml:9",
         "docs link `http://docs.python.org/3/reference/expressions.html#is-not` must be an https:// URL";
+    // Content is inserted as HTML: links go only to the official docs, and no images load.
+    docs_link_to_another_host: "docs-host" at "content/alpha.toml:9",
+        "docs link `https://tutorial.example/3/reference/expressions.html#is-not` must point at docs.python.org or peps.python.org";
+    javascript_link_in_markdown: "javascript-link" at "content/alpha.toml:8",
+        "question `al-01`: link `javascript:alert(1)` must be an https:// URL";
+    image_in_markdown: "image" at "content/alpha.toml:11",
+        "question `al-01`: images are not allowed (`https://docs.python.org/x.png`)";
+    max_python_older_than_min_python: "max-before-min" at "content/alpha.toml:8",
+        "max_python `3.9` is older than min_python `3.12`";
+    unknown_short_answer_match_rule: "unknown-match" at "content/alpha.toml:9",
+        "match `fuzzy` must be `name` (case matters) or `prose` (case does not)";
     field_not_used_by_the_type: "field-not-used" at "content/alpha.toml:10",
         "`answers` is not used by single questions";
     // A typo must not silently drop the explanation: serde rejects it, on the key's line.
@@ -311,7 +321,8 @@ fn short_and_flashcard_bodies() {
     assert_eq!(
         short.body,
         Body::Short {
-            answers: vec!["__len__".into(), "len".into()]
+            answers: vec!["__len__".into(), "len".into()],
+            prose: false,
         }
     );
     let card = render_question(question(&bank, "be-02")).question;

@@ -1,17 +1,12 @@
 //! `bank`: a command-line tool over the question bank (`content/`).
 //!
-//!     cargo run --bin bank -- stats                 counts by topic × difficulty × type
-//!     cargo run --bin bank -- export --format json  the whole bank as JSON (see content/README.md)
+//!     cargo run -p bank-compiler --bin bank -- stats                 counts by topic × difficulty × type
+//!     cargo run -p bank-compiler --bin bank -- export --format json  the whole bank as JSON (see content/README.md)
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     std::process::exit(cli::run(std::env::args().skip(1).collect()));
 }
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use bank_compiler::{load, Bank};
     use bank_format::{Difficulty, Kind};
@@ -20,7 +15,7 @@ mod cli {
     const USAGE: &str = "usage: bank stats | bank export --format json  [--content DIR]";
 
     pub fn run(args: Vec<String>) -> i32 {
-        let mut content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut content = bank_compiler::repo_root().join("content");
         let mut rest = Vec::new();
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
@@ -101,14 +96,14 @@ mod cli {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::cli::{export_json, stats};
-    use std::path::Path;
+
 
     fn bank() -> bank_compiler::Bank {
         bank_compiler::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            &bank_compiler::repo_root().join("content"),
             "content",
         )
         .expect("the bank loads")
@@ -141,11 +136,11 @@ mod tests {
     #[test]
     fn readme_shows_the_current_stats() {
         let readme =
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            std::fs::read_to_string(bank_compiler::repo_root().join("README.md"))
                 .unwrap();
         assert!(
             readme.contains(&stats(&bank())),
-            "README.md's bank table is stale: paste in the output of `cargo run --bin bank -- stats`"
+            "README.md's bank table is stale: paste in the output of `cargo run -p bank-compiler --bin bank -- stats`"
         );
     }
 
