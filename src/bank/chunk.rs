@@ -1,14 +1,15 @@
 use super::index::TopicMeta;
+use bank_format::json::Json;
 use bank_format::Chunk;
 
-/// Where a topic's chunk is served, relative to the page.
+/// Where a topic's chunk is served, relative to the app's page.
 pub fn chunk_path(topic: &TopicMeta) -> String {
     format!("bank/{}", topic.chunk)
 }
 
-/// Decodes a fetched chunk and checks it is the one asked for.
-pub fn decode_chunk(topic: &TopicMeta, json: &str) -> Result<Chunk, String> {
-    let chunk: Chunk = serde_json::from_str(json).map_err(|e| {
+/// Reads a fetched chunk (already parsed by the browser) and checks it is the one asked for.
+pub fn read_chunk<J: Json>(topic: &TopicMeta, doc: &J) -> Result<Chunk, String> {
+    let chunk = bank_format::decode_chunk(doc).map_err(|e| {
         format!(
             "The questions for “{}” could not be read ({e}).",
             topic.title

@@ -1,27 +1,40 @@
+use crate::quiz::Candidate;
 use bank_format::{Difficulty, Kind};
 
 /// A topic as listed on the home page; its questions live in the chunk `bank/<chunk>`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TopicMeta {
     pub id: &'static str,
+    /// Every question id of the topic starts with `<prefix>-` (the compiler checks).
+    pub prefix: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
     pub chunk: &'static str,
 }
 
-/// What selection and progress need to know about a question without downloading it.
+/// What selection, browsing and progress need to know about a question without downloading it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuestionMeta {
     pub id: &'static str,
     /// Index into `TOPICS`.
-    pub topic: usize,
+    pub topic_index: usize,
     pub difficulty: Difficulty,
     pub kind: Kind,
+    pub tags: &'static [&'static str],
+    pub min_python: Option<&'static str>,
 }
 
 impl QuestionMeta {
     pub fn topic(&self) -> &'static TopicMeta {
-        &TOPICS[self.topic]
+        &TOPICS[self.topic_index]
+    }
+
+    pub fn candidate(&self) -> Candidate<'static> {
+        Candidate {
+            id: self.id,
+            topic: self.topic().id,
+            difficulty: self.difficulty,
+        }
     }
 }
 
@@ -31,12 +44,25 @@ pub fn topic(id: &str) -> Option<&'static TopicMeta> {
     TOPICS.iter().find(|t| t.id == id)
 }
 
+/// The topic a question id belongs to, by its prefix: known before any chunk is loaded.
+pub fn topic_of(id: &str) -> Option<&'static TopicMeta> {
+    let (prefix, _) = id.rsplit_once('-')?;
+    TOPICS.iter().find(|t| t.prefix == prefix)
+}
+
 pub fn question_meta(id: &str) -> Option<&'static QuestionMeta> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
-pub fn questions_in_topic(topic: usize) -> impl Iterator<Item = &'static QuestionMeta> {
-    QUESTIONS.iter().filter(move |q| q.topic == topic)
+pub fn questions_in_topic(topic_index: usize) -> impl Iterator<Item = &'static QuestionMeta> {
+    QUESTIONS
+        .iter()
+        .filter(move |q| q.topic_index == topic_index)
+}
+
+/// Every question, for selection.
+pub fn candidates() -> impl Iterator<Item = Candidate<'static>> {
+    QUESTIONS.iter().map(QuestionMeta::candidate)
 }
 
 #[cfg(test)]
@@ -47,8 +73,14 @@ mod tests {
     fn index_is_consistent() {
         assert!(!TOPICS.is_empty());
         for q in &QUESTIONS {
-            assert!(q.topic < TOPICS.len());
+            assert!(q.topic_index < TOPICS.len());
             assert_eq!(question_meta(q.id), Some(q));
+            assert_eq!(
+                topic_of(q.id),
+                Some(q.topic()),
+                "{} is found by its prefix",
+                q.id
+            );
         }
         for (i, t) in TOPICS.iter().enumerate() {
             assert_eq!(topic(t.id), Some(t));
@@ -59,5 +91,7 @@ mod tests {
             );
             assert!(t.chunk.starts_with(t.id) && t.chunk.ends_with(".json"));
         }
+        assert_eq!(topic_of("nope-1"), None);
+        assert_eq!(topic_of("nodash"), None);
     }
 }

@@ -5,9 +5,10 @@ mod chunk;
 mod index;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
-pub use chunk::{chunk_path, decode_chunk};
+pub use chunk::{chunk_path, read_chunk};
 pub use index::{
-    question_meta, questions_in_topic, topic, QuestionMeta, TopicMeta, QUESTIONS, TOPICS,
+    candidates, question_meta, questions_in_topic, topic, topic_of, QuestionMeta, TopicMeta,
+    QUESTIONS, TOPICS,
 };
 
 /// A question around `body` with empty texts, for tests of the core.

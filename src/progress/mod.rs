@@ -1,10 +1,15 @@
-//! What the app remembers between visits, and how it is stored. Pure: the browser side is
-//! `platform::storage`.
+//! What the app remembers between visits and how it is stored: records scheduled by FSRS,
+//! settings, the storage documents with their migrations, study queues and export. Pure: the
+//! browser side is `platform::storage`.
 
-mod model;
-mod schedule;
-mod schema;
+pub mod card;
+pub mod records;
+pub mod schema;
+pub mod settings;
+pub mod study;
+pub mod transfer;
 
-pub use model::{Progress, QuestionRecord, Settings, TopicStats};
-pub use schedule::{is_due, next_box, DAY_MS, INTERVAL_DAYS};
-pub use schema::{backup_key, decode, encode, DecodeError, CURRENT_VERSION, STORAGE_KEY};
+pub use card::{Card, DAY_MS};
+pub use records::{Record, Records, Tombstone};
+pub use settings::{Settings, Theme};
+pub use study::Stats;

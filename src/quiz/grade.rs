@@ -1,9 +1,8 @@
 use crate::bank::{Body, Question};
-use serde::{Deserialize, Serialize};
 
-/// How a learner rates their own flashcard answer. Also kept per question as the last grade.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How well a question was known: a flashcard's self-grade, and the grade the scheduler gets
+/// for every answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grade {
     Again,
     Hard,
@@ -23,6 +22,20 @@ impl Grade {
         }
     }
 
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Again => "again",
+            Grade::Hard => "hard",
+            Grade::Good => "good",
+            Grade::Easy => "easy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
     /// Again means the learner did not know it; the others count as right.
     pub fn is_correct(self) -> bool {
         self != Grade::Again
@@ -30,34 +43,36 @@ impl Grade {
 }
 
 /// What a learner submitted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Response {
-    /// Indices of the picked options (single, multi, output).
-    Choices(Vec<usize>),
+    /// Keys of the picked options (single, multi, output). A key the question no longer has
+    /// (its option was edited) simply matches nothing.
+    Choices(Vec<String>),
     /// A typed answer (short).
     Text(String),
     /// A self-assessment (flashcard).
     SelfGrade(Grade),
+    /// A choice answer saved by storage version 1, which kept option positions that later
+    /// content edits could shift: its verdict is kept, the picks are not shown.
+    Legacy,
 }
 
 /// Whether `response` answers `question` correctly. A response of the wrong shape is wrong.
 pub fn grade(question: &Question, response: &Response) -> bool {
     match (&question.body, response) {
         (Body::Single { options } | Body::Output { options }, Response::Choices(picked)) => {
-            picked.len() == 1 && options.get(picked[0]).is_some_and(|o| o.correct)
+            picked.len() == 1 && options.iter().any(|o| o.correct && o.key == picked[0])
         }
         (Body::Multi { options }, Response::Choices(picked)) => {
-            let mut picked = picked.clone();
-            picked.sort_unstable();
-            picked.dedup();
-            let correct: Vec<usize> = options
+            let mut unique = picked.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            let right = options.iter().filter(|o| o.correct).count();
+            let picked_right = unique
                 .iter()
-                .enumerate()
-                .filter(|(_, o)| o.correct)
-                .map(|(i, _)| i)
-                .collect();
-            picked == correct
+                .filter(|k| options.iter().any(|o| o.correct && o.key == **k))
+                .count();
+            picked_right == unique.len() && unique.len() == right
         }
         (Body::Short { answers, prose }, Response::Text(text)) => answers
             .iter()
@@ -76,10 +91,13 @@ mod tests {
         test_question("t-01", body)
     }
 
-    fn options(correct: &[bool]) -> Vec<Choice> {
+    /// Options keyed "a", "b", "c", … with the given correctness.
+    pub(crate) fn options(correct: &[bool]) -> Vec<Choice> {
         correct
             .iter()
-            .map(|&c| Choice {
+            .enumerate()
+            .map(|(i, &c)| Choice {
+                key: char::from(b'a' + i as u8).to_string(),
                 html: String::new(),
                 correct: c,
                 why: None,
@@ -87,19 +105,26 @@ mod tests {
             .collect()
     }
 
+    fn picks(keys: &[&str]) -> Response {
+        Response::Choices(keys.iter().map(|k| k.to_string()).collect())
+    }
+
     #[test]
     fn single_needs_the_one_correct_option() {
         let q = question(Body::Single {
             options: options(&[false, true, false]),
         });
-        assert!(grade(&q, &Response::Choices(vec![1])));
-        assert!(!grade(&q, &Response::Choices(vec![0])));
+        assert!(grade(&q, &picks(&["b"])));
+        assert!(!grade(&q, &picks(&["a"])));
         assert!(
-            !grade(&q, &Response::Choices(vec![1, 0])),
+            !grade(&q, &picks(&["b", "a"])),
             "two picks on a single question"
         );
-        assert!(!grade(&q, &Response::Choices(vec![])));
-        assert!(!grade(&q, &Response::Choices(vec![9])), "out of range");
+        assert!(!grade(&q, &picks(&[])));
+        assert!(
+            !grade(&q, &picks(&["zz"])),
+            "a key the question no longer has"
+        );
     }
 
     #[test]
@@ -107,8 +132,8 @@ mod tests {
         let q = question(Body::Output {
             options: options(&[true, false]),
         });
-        assert!(grade(&q, &Response::Choices(vec![0])));
-        assert!(!grade(&q, &Response::Choices(vec![1])));
+        assert!(grade(&q, &picks(&["a"])));
+        assert!(!grade(&q, &picks(&["b"])));
     }
 
     #[test]
@@ -116,18 +141,13 @@ mod tests {
         let q = question(Body::Multi {
             options: options(&[true, false, true]),
         });
+        assert!(grade(&q, &picks(&["c", "a"])), "order does not matter");
+        assert!(grade(&q, &picks(&["a", "c", "c"])), "repeats do not matter");
+        assert!(!grade(&q, &picks(&["a"])), "missing one");
+        assert!(!grade(&q, &picks(&["a", "b", "c"])), "one too many");
         assert!(
-            grade(&q, &Response::Choices(vec![2, 0])),
-            "order does not matter"
-        );
-        assert!(
-            grade(&q, &Response::Choices(vec![0, 2, 2])),
-            "repeats do not matter"
-        );
-        assert!(!grade(&q, &Response::Choices(vec![0])), "missing one");
-        assert!(
-            !grade(&q, &Response::Choices(vec![0, 1, 2])),
-            "one too many"
+            !grade(&q, &picks(&["a", "c", "gone"])),
+            "a stale key is not right"
         );
     }
 
@@ -137,11 +157,19 @@ mod tests {
             answers: vec!["functools.wraps".into()],
             prose: false,
         });
-        // The typed forms the content audit found rejected by the old hand-listed spellings.
-        for typed in ["functools.wraps", " @wraps ", "functools . wraps", "wraps()"] {
+        // Typed forms the content audit found rejected by hand-listed spellings.
+        for typed in [
+            "functools.wraps",
+            " @wraps ",
+            "functools . wraps",
+            "wraps()",
+        ] {
             assert!(grade(&q, &Response::Text(typed.into())), "{typed}");
         }
-        assert!(!grade(&q, &Response::Text("Functools.Wraps".into())), "names keep their case");
+        assert!(
+            !grade(&q, &Response::Text("Functools.Wraps".into())),
+            "names keep their case"
+        );
         assert!(!grade(&q, &Response::Text("functools.wrap".into())));
         assert!(!grade(&q, &Response::Text("   ".into())));
         let q = question(Body::Short {
@@ -153,13 +181,16 @@ mod tests {
             answers: vec!["typing.Literal[\"r\", \"w\"]".into()],
             prose: false,
         });
-        assert!(grade(&q, &Response::Text("typing.Literal['r', 'w']".into())));
+        assert!(grade(
+            &q,
+            &Response::Text("typing.Literal['r', 'w']".into())
+        ));
         let q = question(Body::Short {
             answers: vec!["walrus operator".into()],
             prose: true,
         });
-        assert!(!grade(&q, &Response::Text("The Walrus Operator".into())));
         assert!(grade(&q, &Response::Text("Walrus operator.".into())));
+        assert!(!grade(&q, &Response::Text("The Walrus Operator".into())));
     }
 
     #[test]
@@ -180,7 +211,8 @@ mod tests {
             answers: vec!["x".into()],
             prose: false,
         });
-        assert!(!grade(&q, &Response::Choices(vec![0])));
+        assert!(!grade(&q, &picks(&["a"])));
+        assert!(!grade(&q, &Response::Legacy));
         let q = question(Body::Single {
             options: options(&[true]),
         });

@@ -1,9 +1,16 @@
-//! Quizzes: choosing questions, grading answers and the session state machine.
+//! Quizzes: choosing questions, grading answers, the session state machine, the keyboard and
+//! the main button, and the runner both the app and the embed drive.
 
 mod grade;
+pub mod keymap;
+mod primary;
+mod runner;
 mod select;
 mod session;
 
 pub use grade::{grade, Grade, Response};
-pub use select::{matching, select, Filters};
-pub use session::{Answer, Entry, Mode, Session, Summary};
+pub use keymap::{keymap, Focus, Intent, KeyContext};
+pub use primary::{primary, Primary};
+pub use runner::{HostEvent, QuizAction, Runner};
+pub use select::{matching, select, Candidate, Filters, COUNTS};
+pub use session::{Answer, Mode, Outcome, Session, Slot, Summary};

@@ -1,15 +1,18 @@
-use crate::bank::{Difficulty, QuestionMeta};
+//! Choosing a quiz's questions: reproducible from a seed, the same whether it runs over the
+//! compiled-in index (the app) or over a downloaded chunk (the embed).
+
+use crate::bank::Difficulty;
 use bank_format::shuffle;
-use serde::{Deserialize, Serialize};
+
+/// Quiz lengths the home page offers; a saved or linked count is brought into this range.
+pub const COUNTS: [usize; 5] = [5, 10, 20, 30, 50];
 
 /// What the learner asked for on the home page (or an embed in its URL).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Filters {
     /// Topic ids; empty means every topic.
-    #[serde(default)]
     pub topics: Vec<String>,
     /// Empty means every difficulty.
-    #[serde(default)]
     pub difficulties: Vec<Difficulty>,
     pub count: usize,
 }
@@ -24,32 +27,74 @@ impl Default for Filters {
     }
 }
 
-/// The questions of `pool` that pass the filters, in bank order.
+impl Filters {
+    pub fn toggle_topic(&mut self, id: &str) {
+        match self.topics.iter().position(|t| t == id) {
+            Some(at) => {
+                self.topics.remove(at);
+            }
+            None => self.topics.push(id.to_string()),
+        }
+    }
+
+    pub fn toggle_difficulty(&mut self, d: Difficulty) {
+        match self.difficulties.iter().position(|x| *x == d) {
+            Some(at) => {
+                self.difficulties.remove(at);
+            }
+            None => self.difficulties.push(d),
+        }
+    }
+
+    /// Drops topics the bank no longer has (a renamed topic would otherwise match nothing
+    /// forever) and brings the count into range. Returns the dropped topic ids.
+    pub fn keep_known(&mut self, known_topic: impl Fn(&str) -> bool) -> Vec<String> {
+        let (keep, gone): (Vec<String>, Vec<String>) =
+            self.topics.drain(..).partition(|t| known_topic(t));
+        self.topics = keep;
+        self.difficulties.dedup();
+        if !COUNTS.contains(&self.count) {
+            self.count = COUNTS
+                .into_iter()
+                .min_by_key(|c| c.abs_diff(self.count))
+                .unwrap_or(10);
+        }
+        gone
+    }
+
+    pub fn admits(&self, topic: &str, difficulty: Difficulty) -> bool {
+        (self.topics.is_empty() || self.topics.iter().any(|t| t == topic))
+            && (self.difficulties.is_empty() || self.difficulties.contains(&difficulty))
+    }
+}
+
+/// A question as selection sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    pub id: &'a str,
+    pub topic: &'a str,
+    pub difficulty: Difficulty,
+}
+
+/// The ids that pass the filters, in the order given.
 pub fn matching<'a>(
-    pool: &'a [QuestionMeta],
-    topic_ids: &[&str],
+    pool: impl IntoIterator<Item = Candidate<'a>>,
     filters: &Filters,
-) -> Vec<&'a QuestionMeta> {
-    pool.iter()
-        .filter(|q| {
-            filters.topics.is_empty() || filters.topics.iter().any(|t| t == topic_ids[q.topic])
-        })
-        .filter(|q| filters.difficulties.is_empty() || filters.difficulties.contains(&q.difficulty))
+) -> Vec<&'a str> {
+    pool.into_iter()
+        .filter(|c| filters.admits(c.topic, c.difficulty))
+        .map(|c| c.id)
         .collect()
 }
 
-/// Picks up to `filters.count` question ids. The same pool, filters and seed always give the
-/// same ids in the same order, so a quiz can be reproduced from its seed.
-pub fn select(
-    pool: &[QuestionMeta],
-    topic_ids: &[&str],
+/// Picks up to `filters.count` ids. The same pool, filters and seed always give the same ids
+/// in the same order, so a quiz can be reproduced from its seed.
+pub fn select<'a>(
+    pool: impl IntoIterator<Item = Candidate<'a>>,
     filters: &Filters,
     seed: u64,
 ) -> Vec<String> {
-    let mut ids: Vec<&str> = matching(pool, topic_ids, filters)
-        .iter()
-        .map(|q| q.id)
-        .collect();
+    let mut ids = matching(pool, filters);
     shuffle(&mut ids, seed);
     ids.truncate(filters.count);
     ids.into_iter().map(str::to_string).collect()
@@ -58,50 +103,37 @@ pub fn select(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Kind;
 
-    const TOPICS: [&str; 2] = ["a", "b"];
-
-    fn pool() -> Vec<QuestionMeta> {
+    fn pool() -> Vec<Candidate<'static>> {
         let ids: &'static [&'static str] = &["a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"];
         ids.iter()
             .enumerate()
-            .map(|(i, id)| QuestionMeta {
+            .map(|(i, id)| Candidate {
                 id,
-                topic: i / 4,
+                topic: if i < 4 { "a" } else { "b" },
                 difficulty: if i % 2 == 0 {
                     Difficulty::Junior
                 } else {
                     Difficulty::Senior
                 },
-                kind: Kind::Single,
             })
             .collect()
     }
 
     #[test]
-    fn same_seed_and_filters_give_the_same_quiz() {
+    fn a_seed_gives_a_pinned_quiz() {
+        // Pinned: embeds and "same quiz" links depend on this staying the same across releases.
         let f = Filters {
             count: 5,
             ..Filters::default()
         };
-        assert_eq!(
-            select(&pool(), &TOPICS, &f, 7),
-            select(&pool(), &TOPICS, &f, 7)
-        );
-        assert_eq!(select(&pool(), &TOPICS, &f, 7).len(), 5);
+        assert_eq!(select(pool(), &f, 7), GOLDEN_7);
+        let orders: std::collections::HashSet<Vec<String>> =
+            (0..10).map(|s| select(pool(), &f, s)).collect();
+        assert!(orders.len() > 1, "seeds matter");
     }
 
-    #[test]
-    fn different_seeds_give_different_orders() {
-        let f = Filters {
-            count: 8,
-            ..Filters::default()
-        };
-        let orders: std::collections::HashSet<Vec<String>> =
-            (0..10).map(|s| select(&pool(), &TOPICS, &f, s)).collect();
-        assert!(orders.len() > 1);
-    }
+    const GOLDEN_7: [&str; 5] = ["a2", "b1", "b2", "a3", "b3"];
 
     #[test]
     fn filters_by_topic_and_difficulty() {
@@ -110,7 +142,7 @@ mod tests {
             difficulties: vec![Difficulty::Senior],
             count: 10,
         };
-        let mut ids = select(&pool(), &TOPICS, &f, 1);
+        let mut ids = select(pool(), &f, 1);
         ids.sort();
         assert_eq!(ids, ["b2", "b4"]);
     }
@@ -121,18 +153,46 @@ mod tests {
             count: 100,
             ..Filters::default()
         };
-        let mut ids = select(&pool(), &TOPICS, &f, 3);
+        let mut ids = select(pool(), &f, 3);
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 8);
     }
 
     #[test]
-    fn nothing_matches_gives_an_empty_quiz() {
-        let f = Filters {
-            topics: vec!["zzz".into()],
+    fn unknown_topics_and_odd_counts_are_repaired() {
+        let mut f = Filters {
+            topics: vec!["a".into(), "renamed".into()],
+            difficulties: vec![],
+            count: 7,
+        };
+        assert_eq!(f.keep_known(|t| t == "a"), ["renamed"]);
+        assert_eq!(f.topics, ["a"]);
+        assert_eq!(f.count, 5);
+        let mut f = Filters {
+            count: 0,
             ..Filters::default()
         };
-        assert!(select(&pool(), &TOPICS, &f, 3).is_empty());
+        f.keep_known(|_| true);
+        assert_eq!(f.count, 5);
+        let mut f = Filters {
+            count: 1_000_000,
+            ..Filters::default()
+        };
+        f.keep_known(|_| true);
+        assert_eq!(f.count, 50);
+    }
+
+    #[test]
+    fn toggles_add_and_remove() {
+        let mut f = Filters::default();
+        f.toggle_topic("a");
+        f.toggle_topic("b");
+        f.toggle_topic("a");
+        assert_eq!(f.topics, ["b"]);
+        f.toggle_difficulty(Difficulty::Mid);
+        assert_eq!(f.difficulties, [Difficulty::Mid]);
+        f.toggle_difficulty(Difficulty::Mid);
+        assert!(f.difficulties.is_empty());
     }
 }

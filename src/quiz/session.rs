@@ -1,61 +1,101 @@
-use super::grade::{grade, Grade, Response};
-use crate::bank::{Body, Question};
-use serde::{Deserialize, Serialize};
+//! A quiz being taken: which questions, in which order, and what happened so far. Every method
+//! is a pure state transition with the time passed in; `quiz::runner` maps actions onto them.
 
-/// Practice shows feedback after every answer; exam only at the end.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+use super::grade::{grade, Grade, Response};
+use crate::bank::{Body, Kind, Question};
+
+/// Practice shows feedback after every answer; an exam only at the end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     #[default]
     Practice,
     Exam,
 }
 
-/// A submitted, graded answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "practice" => Some(Mode::Practice),
+            "exam" => Some(Mode::Exam),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Practice => "Practice",
+            Mode::Exam => "Exam",
+        }
+    }
+}
+
+/// A graded answer.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     pub response: Response,
     pub correct: bool,
     pub at_ms: f64,
 }
 
-/// One question's slot in a session: the learner's draft, then the answer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    #[serde(default)]
-    pub selected: Vec<usize>,
-    #[serde(default)]
+/// One question's place in a session: the learner's draft, then the answer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Slot {
+    /// Keys of the picked options (single, multi, output).
+    pub picked: Vec<String>,
     pub text: String,
     /// Flashcards: the model answer is showing.
-    #[serde(default)]
     pub revealed: bool,
-    #[serde(default)]
     pub hint_shown: bool,
-    #[serde(default)]
+    /// Exams: marked for another look before finishing.
+    pub flagged: bool,
+    /// The learner has been shown this question (a skip only counts if it was seen).
+    pub seen: bool,
+    /// Time spent on this question so far.
+    pub spent_ms: f64,
     pub answer: Option<Answer>,
 }
 
-/// A quiz being taken: which questions, in which order, and what happened so far.
-/// Every method is a pure state transition; `state.rs` maps actions onto them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What an answer means for the learner's history: the scheduler's grade for one question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub id: String,
+    pub grade: Grade,
+    pub correct: bool,
+    /// Seen, then left without an answer.
+    pub skipped: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub ids: Vec<String>,
     pub mode: Mode,
     pub position: usize,
-    pub entries: Vec<Entry>,
+    pub slots: Vec<Slot>,
     pub started_ms: f64,
-    #[serde(default)]
     pub finished_ms: Option<f64>,
+    /// Exams: the time allowed, if limited.
+    pub time_limit_ms: Option<f64>,
+    /// When the learner arrived at the current question.
+    pub entered_ms: f64,
+    /// False when cramming: answers are shown and counted but change no schedule.
+    pub scheduled: bool,
 }
 
-/// The results of a finished (or abandoned) session.
+/// The results of a finished (or ended) session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub correct: usize,
     pub answered: usize,
     pub total: usize,
     pub duration_ms: f64,
-    /// Per question in quiz order: `None` if skipped.
+    /// Per question in quiz order: `None` if not answered.
     pub outcomes: Vec<(String, Option<bool>)>,
 }
 
@@ -68,7 +108,8 @@ impl Summary {
         }
     }
 
-    pub fn missed(&self) -> Vec<String> {
+    /// The ids not answered right (wrong or skipped), for "retry the ones I missed".
+    pub fn not_right(&self) -> Vec<String> {
         self.outcomes
             .iter()
             .filter(|(_, o)| *o != Some(true))
@@ -79,34 +120,38 @@ impl Summary {
 
 impl Session {
     pub fn new(ids: Vec<String>, mode: Mode, now_ms: f64) -> Session {
-        let entries = vec![Entry::default(); ids.len()];
+        let mut slots = vec![Slot::default(); ids.len()];
+        if let Some(first) = slots.first_mut() {
+            first.seen = true;
+        }
         Session {
             ids,
             mode,
             position: 0,
-            entries,
+            slots,
             started_ms: now_ms,
             finished_ms: None,
+            time_limit_ms: None,
+            entered_ms: now_ms,
+            scheduled: true,
         }
     }
 
     /// Saved data is only trusted if its parts agree with each other.
     pub fn is_consistent(&self) -> bool {
-        !self.ids.is_empty()
-            && self.entries.len() == self.ids.len()
-            && self.position < self.ids.len()
+        !self.ids.is_empty() && self.slots.len() == self.ids.len() && self.position < self.ids.len()
     }
 
     pub fn current_id(&self) -> &str {
         &self.ids[self.position]
     }
 
-    pub fn current(&self) -> &Entry {
-        &self.entries[self.position]
+    pub fn current(&self) -> &Slot {
+        &self.slots[self.position]
     }
 
-    fn current_mut(&mut self) -> &mut Entry {
-        &mut self.entries[self.position]
+    fn current_mut(&mut self) -> &mut Slot {
+        &mut self.slots[self.position]
     }
 
     pub fn is_finished(&self) -> bool {
@@ -118,31 +163,47 @@ impl Session {
     }
 
     pub fn answered_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.answer.is_some()).count()
+        self.slots.iter().filter(|s| s.answer.is_some()).count()
     }
 
-    /// Picks or un-picks option `index` (single/output: picks only that one).
-    pub fn toggle(&mut self, question: &Question, index: usize) {
-        if self.is_finished()
-            || self.current().answer.is_some()
-            || index >= question.body.options().len()
-        {
+    /// Questions that have an answer, or in an exam a complete draft that will be graded.
+    pub fn done_count(&self, kind_of: impl Fn(&str) -> Option<Kind>) -> usize {
+        self.ids
+            .iter()
+            .zip(&self.slots)
+            .filter(|(id, s)| self.is_done(s, kind_of(id)))
+            .count()
+    }
+
+    /// Answered, or (exam) holding a complete draft.
+    pub fn is_done(&self, slot: &Slot, kind: Option<Kind>) -> bool {
+        slot.answer.is_some() || self.mode == Mode::Exam && has_draft(slot, kind)
+    }
+
+    /// Whether the current question can still be changed. Exam drafts stay open to the end:
+    /// they are graded only when the exam finishes.
+    fn open(&self) -> bool {
+        !self.is_finished() && self.current().answer.is_none()
+    }
+
+    /// Picks or un-picks an option by key (single and output: picks only that one).
+    pub fn toggle(&mut self, question: &Question, key: &str) {
+        if !self.open() || question.body.option(key).is_none() {
             return;
         }
         let multi = matches!(question.body, Body::Multi { .. });
-        let entry = self.current_mut();
+        let slot = self.current_mut();
         if !multi {
-            entry.selected = vec![index];
-        } else if let Some(at) = entry.selected.iter().position(|&i| i == index) {
-            entry.selected.remove(at);
+            slot.picked = vec![key.to_string()];
+        } else if let Some(at) = slot.picked.iter().position(|k| k == key) {
+            slot.picked.remove(at);
         } else {
-            entry.selected.push(index);
-            entry.selected.sort_unstable();
+            slot.picked.push(key.to_string());
         }
     }
 
     pub fn type_text(&mut self, text: String) {
-        if !self.is_finished() && self.current().answer.is_none() {
+        if self.open() {
             self.current_mut().text = text;
         }
     }
@@ -153,82 +214,180 @@ impl Session {
         }
     }
 
+    /// Hints are for practice: an exam shows none.
     pub fn show_hint(&mut self) {
-        self.current_mut().hint_shown = true;
+        if !self.is_finished() && self.mode == Mode::Practice {
+            self.current_mut().hint_shown = true;
+        }
+    }
+
+    pub fn toggle_flag(&mut self) {
+        if !self.is_finished() {
+            let slot = self.current_mut();
+            slot.flagged = !slot.flagged;
+        }
     }
 
     /// The response the current draft amounts to, if it is complete enough to submit.
     pub fn draft_response(&self, question: &Question) -> Option<Response> {
-        let entry = self.current();
-        match question.body {
-            Body::Single { .. } | Body::Multi { .. } | Body::Output { .. }
-                if !entry.selected.is_empty() =>
-            {
-                Some(Response::Choices(entry.selected.clone()))
-            }
-            Body::Short { .. } if !entry.text.trim().is_empty() => {
-                Some(Response::Text(entry.text.clone()))
-            }
-            _ => None,
-        }
+        draft_of(self.current(), &question.body)
     }
 
-    /// Grades the draft (or a flashcard grade). Returns `Some(correct)` when an answer was
-    /// recorded, so the caller can update progress exactly once per answer.
+    /// Practice: grades the draft (or a flashcard's self-grade), locks the question and returns
+    /// what to record. Exam: the draft waits to be graded at the end and the exam moves on; a
+    /// flashcard's self-grade is final at once (its model answer has been seen).
     pub fn submit(
         &mut self,
         question: &Question,
         self_grade: Option<Grade>,
         now_ms: f64,
-    ) -> Option<bool> {
-        if self.is_finished() || self.current().answer.is_some() {
+    ) -> Option<Outcome> {
+        if !self.open() {
             return None;
         }
         let response = match (self_grade, &question.body) {
             (Some(g), Body::Flashcard { .. }) if self.current().revealed => Response::SelfGrade(g),
+            (None, Body::Flashcard { .. }) | (Some(_), _) => return None,
             (None, _) => self.draft_response(question)?,
-            _ => return None,
         };
+        if self.mode == Mode::Exam && !matches!(response, Response::SelfGrade(_)) {
+            self.next(now_ms);
+            return None;
+        }
+        let outcome = self.record(question, response, now_ms);
+        if self.mode == Mode::Exam {
+            self.next(now_ms);
+        }
+        Some(outcome)
+    }
+
+    fn record(&mut self, question: &Question, response: Response, now_ms: f64) -> Outcome {
         let correct = grade(question, &response);
+        let hinted = self.current().hint_shown;
+        let outcome = Outcome {
+            id: self.current_id().to_string(),
+            grade: rating(&response, correct, hinted),
+            correct,
+            skipped: false,
+        };
         self.current_mut().answer = Some(Answer {
             response,
             correct,
             at_ms: now_ms,
         });
-        // In an exam nothing is shown between questions, so move straight on.
-        if self.mode == Mode::Exam && !self.is_last() {
-            self.position += 1;
-        }
-        Some(correct)
+        outcome
     }
 
-    pub fn next(&mut self) {
+    pub fn next(&mut self, now_ms: f64) {
         if self.position + 1 < self.ids.len() {
-            self.position += 1;
+            self.go_to(self.position + 1, now_ms);
         }
     }
 
-    pub fn previous(&mut self) {
-        self.position = self.position.saturating_sub(1);
+    pub fn previous(&mut self, now_ms: f64) {
+        if self.position > 0 {
+            self.go_to(self.position - 1, now_ms);
+        }
     }
 
-    pub fn finish(&mut self, now_ms: f64) {
-        if self.finished_ms.is_none() {
-            self.finished_ms = Some(now_ms);
+    /// Moves to question `index`, adding the time spent on the one being left.
+    pub fn go_to(&mut self, index: usize, now_ms: f64) {
+        if index >= self.ids.len() || index == self.position {
+            return;
         }
+        self.leave(now_ms);
+        self.position = index;
+        self.slots[index].seen = true;
+    }
+
+    fn leave(&mut self, now_ms: f64) {
+        if !self.is_finished() {
+            let spent = (now_ms - self.entered_ms).max(0.0);
+            self.current_mut().spent_ms += spent;
+        }
+        self.entered_ms = now_ms;
+    }
+
+    /// The exam's end, if it has a time limit.
+    pub fn deadline_ms(&self) -> Option<f64> {
+        self.time_limit_ms.map(|limit| self.started_ms + limit)
+    }
+
+    /// Time left in a timed exam, never below zero.
+    pub fn remaining_ms(&self, now_ms: f64) -> Option<f64> {
+        self.deadline_ms().map(|d| (d - now_ms).max(0.0))
+    }
+
+    /// Ends a timed exam whose time is up, as if "Finish" was pressed at the deadline.
+    pub fn tick<'q>(
+        &mut self,
+        question: impl Fn(&str) -> Option<&'q Question>,
+        now_ms: f64,
+    ) -> Vec<Outcome> {
+        match self.deadline_ms() {
+            Some(deadline) if !self.is_finished() && now_ms >= deadline => {
+                self.finish(question, deadline)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Ends the session. An exam grades its complete drafts now (`question` finds a loaded
+    /// question by id); every question seen but left unanswered comes back as skipped.
+    pub fn finish<'q>(
+        &mut self,
+        question: impl Fn(&str) -> Option<&'q Question>,
+        now_ms: f64,
+    ) -> Vec<Outcome> {
+        if self.is_finished() {
+            return Vec::new();
+        }
+        self.leave(now_ms);
+        self.finished_ms = Some(now_ms);
+        let mut out = Vec::new();
+        for (id, slot) in self.ids.iter().zip(self.slots.iter_mut()) {
+            if slot.answer.is_some() {
+                continue;
+            }
+            let draft = question(id).and_then(|q| draft_of(slot, &q.body).map(|r| (q, r)));
+            match draft {
+                Some((q, response)) if self.mode == Mode::Exam => {
+                    let correct = grade(q, &response);
+                    out.push(Outcome {
+                        id: id.clone(),
+                        grade: rating(&response, correct, false),
+                        correct,
+                        skipped: false,
+                    });
+                    slot.answer = Some(Answer {
+                        response,
+                        correct,
+                        at_ms: now_ms,
+                    });
+                }
+                _ if slot.seen => out.push(Outcome {
+                    id: id.clone(),
+                    grade: Grade::Again,
+                    correct: false,
+                    skipped: true,
+                }),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Drops questions that no longer exist in the bank (a stale saved quiz).
     pub fn retain_known(&mut self, known: impl Fn(&str) -> bool) {
         let current = self.ids.get(self.position).cloned();
-        let (ids, entries): (Vec<_>, Vec<_>) = self
+        let (ids, slots): (Vec<_>, Vec<_>) = self
             .ids
             .drain(..)
-            .zip(self.entries.drain(..))
+            .zip(self.slots.drain(..))
             .filter(|(id, _)| known(id))
             .unzip();
         self.ids = ids;
-        self.entries = entries;
+        self.slots = slots;
         self.position = current
             .and_then(|c| self.ids.iter().position(|i| *i == c))
             .unwrap_or(0);
@@ -238,8 +397,8 @@ impl Session {
         let outcomes: Vec<(String, Option<bool>)> = self
             .ids
             .iter()
-            .zip(&self.entries)
-            .map(|(id, e)| (id.clone(), e.answer.as_ref().map(|a| a.correct)))
+            .zip(&self.slots)
+            .map(|(id, s)| (id.clone(), s.answer.as_ref().map(|a| a.correct)))
             .collect();
         let end = self.finished_ms.unwrap_or(self.started_ms);
         Summary {
@@ -252,192 +411,40 @@ impl Session {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bank::{test_question, Choice};
-
-    fn q(id: &str, body: Body) -> Question {
-        test_question(id, body)
-    }
-
-    fn single(id: &str) -> Question {
-        let options = vec![
-            Choice {
-                html: "a".into(),
-                correct: false,
-                why: None,
-            },
-            Choice {
-                html: "b".into(),
-                correct: true,
-                why: None,
-            },
-        ];
-        q(id, Body::Single { options })
-    }
-
-    fn session(n: usize, mode: Mode) -> Session {
-        Session::new((0..n).map(|i| format!("q-{i}")).collect(), mode, 1000.0)
-    }
-
-    #[test]
-    fn practice_answer_then_next_then_finish() {
-        let mut s = session(2, Mode::Practice);
-        let q0 = single("q-0");
-        assert_eq!(s.submit(&q0, None, 1100.0), None, "nothing picked yet");
-        s.toggle(&q0, 1);
-        assert_eq!(s.submit(&q0, None, 1200.0), Some(true));
-        assert_eq!(s.position, 0, "practice stays to show feedback");
-        assert_eq!(
-            s.submit(&q0, None, 1300.0),
-            None,
-            "an answer is recorded once"
-        );
-        s.toggle(&q0, 0);
-        assert_eq!(
-            s.current().selected,
-            vec![1],
-            "an answered question is locked"
-        );
-        s.next();
-        let q1 = single("q-1");
-        s.toggle(&q1, 0);
-        assert_eq!(s.submit(&q1, None, 1400.0), Some(false));
-        s.finish(5000.0);
-        let sum = s.summary();
-        assert_eq!((sum.correct, sum.answered, sum.total), (1, 2, 2));
-        assert_eq!(sum.duration_ms, 4000.0);
-        assert_eq!(sum.percent(), 50);
-        assert_eq!(sum.missed(), vec!["q-1".to_string()]);
-        assert_eq!(
-            s.submit(&q1, None, 6000.0),
-            None,
-            "a finished quiz takes no answers"
-        );
-    }
-
-    #[test]
-    fn exam_moves_on_after_each_answer() {
-        let mut s = session(2, Mode::Exam);
-        let q0 = single("q-0");
-        s.toggle(&q0, 1);
-        s.submit(&q0, None, 0.0);
-        assert_eq!(s.position, 1);
-        let q1 = single("q-1");
-        s.toggle(&q1, 1);
-        s.submit(&q1, None, 0.0);
-        assert_eq!(s.position, 1, "the last question stays put");
-    }
-
-    #[test]
-    fn multi_toggles_and_single_replaces() {
-        let mut s = session(1, Mode::Practice);
-        let options = (0..3)
-            .map(|i| Choice {
-                html: i.to_string(),
-                correct: i != 1,
-                why: None,
-            })
-            .collect();
-        let m = q("q-0", Body::Multi { options });
-        s.toggle(&m, 2);
-        s.toggle(&m, 0);
-        s.toggle(&m, 1);
-        s.toggle(&m, 1);
-        assert_eq!(s.current().selected, vec![0, 2]);
-        s.toggle(&m, 7);
-        assert_eq!(s.current().selected, vec![0, 2], "out of range is ignored");
-        assert_eq!(s.submit(&m, None, 0.0), Some(true));
-
-        let mut s = session(1, Mode::Practice);
-        let one = single("q-0");
-        s.toggle(&one, 0);
-        s.toggle(&one, 1);
-        assert_eq!(s.current().selected, vec![1]);
-    }
-
-    #[test]
-    fn short_answer_uses_the_typed_text() {
-        let mut s = session(1, Mode::Practice);
-        let short = q(
-            "q-0",
-            Body::Short {
-                answers: vec!["nonlocal".into()],
-                prose: false,
-            },
-        );
-        s.type_text("  ".into());
-        assert_eq!(s.submit(&short, None, 0.0), None, "blank is not an answer");
-        s.type_text(" nonlocal ".into());
-        assert_eq!(s.submit(&short, None, 0.0), Some(true));
-    }
-
-    #[test]
-    fn flashcard_needs_reveal_then_a_grade() {
-        let mut s = session(1, Mode::Practice);
-        let card = q(
-            "q-0",
-            Body::Flashcard {
-                answer: String::new(),
-                checklist: vec![],
-            },
-        );
-        assert_eq!(
-            s.submit(&card, Some(Grade::Good), 0.0),
-            None,
-            "grade before reveal"
-        );
-        s.reveal();
-        assert_eq!(s.submit(&card, None, 0.0), None, "no grade given");
-        assert_eq!(s.submit(&card, Some(Grade::Again), 0.0), Some(false));
-        assert_eq!(
-            s.current().answer.as_ref().map(|a| &a.response),
-            Some(&Response::SelfGrade(Grade::Again))
-        );
-    }
-
-    #[test]
-    fn navigation_stays_in_bounds() {
-        let mut s = session(3, Mode::Practice);
-        s.previous();
-        assert_eq!(s.position, 0);
-        s.next();
-        s.next();
-        assert_eq!(s.position, 2);
-        s.next();
-        assert_eq!(s.position, 2, "next stops at the last question");
-    }
-
-    #[test]
-    fn skipped_questions_count_as_missed() {
-        let mut s = session(3, Mode::Practice);
-        s.finish(2000.0);
-        let sum = s.summary();
-        assert_eq!((sum.correct, sum.answered), (0, 0));
-        assert_eq!(sum.missed().len(), 3);
-        assert_eq!(sum.outcomes[0].1, None);
-    }
-
-    #[test]
-    fn retain_known_keeps_the_current_question() {
-        let mut s = session(4, Mode::Practice);
-        s.next();
-        s.next();
-        s.retain_known(|id| id != "q-1");
-        assert_eq!(s.ids, ["q-0", "q-2", "q-3"]);
-        assert_eq!(s.entries.len(), 3);
-        assert_eq!(s.current_id(), "q-2");
-    }
-
-    #[test]
-    fn consistency_check_catches_tampered_data() {
-        let mut s = session(2, Mode::Practice);
-        assert!(s.is_consistent());
-        s.position = 5;
-        assert!(!s.is_consistent());
-        let mut s = session(2, Mode::Practice);
-        s.entries.pop();
-        assert!(!s.is_consistent());
+fn has_draft(slot: &Slot, kind: Option<Kind>) -> bool {
+    match kind {
+        Some(Kind::Short) => !slot.text.trim().is_empty(),
+        Some(Kind::Flashcard) => slot.answer.is_some(),
+        Some(_) => !slot.picked.is_empty(),
+        None => false,
     }
 }
+
+fn draft_of(slot: &Slot, body: &Body) -> Option<Response> {
+    match body {
+        Body::Single { .. } | Body::Multi { .. } | Body::Output { .. }
+            if !slot.picked.is_empty() =>
+        {
+            Some(Response::Choices(slot.picked.clone()))
+        }
+        Body::Short { .. } if !slot.text.trim().is_empty() => {
+            Some(Response::Text(slot.text.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// The scheduler's grade for an answer: a flashcard's own grade; otherwise right is Good (Hard
+/// if the hint was used) and wrong is Again.
+fn rating(response: &Response, correct: bool, hinted: bool) -> Grade {
+    match response {
+        Response::SelfGrade(g) => *g,
+        _ if !correct => Grade::Again,
+        _ if hinted => Grade::Hard,
+        _ => Grade::Good,
+    }
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

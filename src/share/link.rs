@@ -1,8 +1,10 @@
 use crate::quiz::Mode;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// More than any sensible quiz; keeps links and work bounded.
 pub const MAX_LINK_IDS: usize = 100;
+const MAX_ID_LEN: usize = 16;
 
 /// Why a link could not be read; the message is shown to the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,7 +14,6 @@ pub enum LinkError {
     TooMany(usize),
     BadMode(String),
     BadScore(String),
-    BadParam(String),
 }
 
 impl fmt::Display for LinkError {
@@ -26,9 +27,44 @@ impl fmt::Display for LinkError {
             ),
             LinkError::BadMode(m) => write!(f, "This link asks for an unknown mode “{m}”."),
             LinkError::BadScore(s) => write!(f, "This score link is damaged (“{s}”)."),
-            LinkError::BadParam(p) => write!(f, "{p}"),
         }
     }
+}
+
+/// At most this many characters of bad input are quoted back.
+fn shown(text: &str) -> String {
+    text.chars().take(24).collect()
+}
+
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `a.b.c` → ids in order, repeats dropped. Linear in the input, and it stops at the first bad
+/// id or as soon as there are too many: a crafted link of a million ids costs one scan.
+pub fn parse_ids(text: &str) -> Result<Vec<String>, LinkError> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for part in text.split('.').map(str::trim).filter(|p| !p.is_empty()) {
+        if !valid_id(part) {
+            return Err(LinkError::BadId(shown(part)));
+        }
+        if seen.insert(part) {
+            if ids.len() == MAX_LINK_IDS {
+                let parts = text.split('.').filter(|p| !p.trim().is_empty()).count();
+                return Err(LinkError::TooMany(parts));
+            }
+            ids.push(part.to_string());
+        }
+    }
+    if ids.is_empty() {
+        return Err(LinkError::NoQuestions);
+    }
+    Ok(ids)
 }
 
 /// A quiz as a link: its question ids in order, and its mode. Route: `#/q/<ids>[/exam]`.
@@ -52,38 +88,13 @@ impl QuizLink {
         let mode = match mode {
             None | Some("") | Some("practice") => Mode::Practice,
             Some("exam") => Mode::Exam,
-            Some(other) => return Err(LinkError::BadMode(other.to_string())),
+            Some(other) => return Err(LinkError::BadMode(shown(other))),
         };
         Ok(QuizLink {
             ids: parse_ids(ids)?,
             mode,
         })
     }
-}
-
-/// `a.b.c` → ids, rejecting anything that cannot be an id. Repeats are dropped.
-pub fn parse_ids(text: &str) -> Result<Vec<String>, LinkError> {
-    let mut ids: Vec<String> = Vec::new();
-    for part in text.split('.').map(str::trim).filter(|p| !p.is_empty()) {
-        let ok = part.len() <= 16
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !ok {
-            let shown: String = part.chars().take(24).collect();
-            return Err(LinkError::BadId(shown));
-        }
-        if !ids.iter().any(|i| i == part) {
-            ids.push(part.to_string());
-        }
-    }
-    if ids.is_empty() {
-        return Err(LinkError::NoQuestions);
-    }
-    if ids.len() > MAX_LINK_IDS {
-        return Err(LinkError::TooMany(ids.len()));
-    }
-    Ok(ids)
 }
 
 /// "I scored 7/10 on this quiz". Route: `#/score/7-10/<ids>`.
@@ -105,10 +116,14 @@ impl ScoreLink {
     }
 
     pub fn parse(score: &str, ids: &str) -> Result<ScoreLink, LinkError> {
-        let bad = || LinkError::BadScore(score.chars().take(24).collect());
+        let bad = || LinkError::BadScore(shown(score));
         let (c, t) = score.split_once('-').ok_or_else(bad)?;
-        let correct: usize = c.parse().map_err(|_| bad())?;
-        let total: usize = t.parse().map_err(|_| bad())?;
+        let number = |s: &str| {
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<usize>().ok())
+                .flatten()
+        };
+        let (correct, total) = (number(c).ok_or_else(bad)?, number(t).ok_or_else(bad)?);
         let ids = parse_ids(ids)?;
         if correct > total || total != ids.len() {
             return Err(bad());
@@ -145,6 +160,12 @@ mod tests {
     #[test]
     fn order_is_kept_and_repeats_dropped() {
         assert_eq!(parse_ids("b.a.b").unwrap(), ["b", "a"]);
+        let repeated = vec!["a-1"; 5000].join(".");
+        assert_eq!(
+            parse_ids(&repeated).unwrap(),
+            ["a-1"],
+            "repeats do not count toward the cap"
+        );
     }
 
     #[test]
@@ -169,13 +190,14 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_link_is_refused_with_its_size() {
+        let huge: Vec<String> = (0..300_000).map(|i| format!("q{i}")).collect();
+        let text = huge.join(".");
+        assert_eq!(parse_ids(&text), Err(LinkError::TooMany(300_000)));
+    }
+
+    #[test]
     fn score_links_round_trip_and_reject_nonsense() {
-        let s = ScoreLink {
-            correct: 7,
-            total: 2,
-            ids: vec![],
-        };
-        assert!(s.path().starts_with("/score/7-2/"));
         let ok = ScoreLink {
             correct: 1,
             total: 2,
@@ -183,7 +205,15 @@ mod tests {
         };
         assert_eq!(ScoreLink::parse("1-2", "a-1.b-2"), Ok(ok.clone()));
         assert_eq!(ok.path(), "/score/1-2/a-1.b-2");
-        for bad in ["3-2", "x-2", "12", "1-3", "-1-2"] {
+        for bad in [
+            "3-2",
+            "x-2",
+            "12",
+            "1-3",
+            "-1-2",
+            "+1-2",
+            "99999999999999999999-2",
+        ] {
             assert!(ScoreLink::parse(bad, "a-1.b-2").is_err(), "{bad}");
         }
     }

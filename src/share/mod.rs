@@ -1,7 +1,7 @@
 //! Links that reproduce a quiz, a score or an embed in any browser. Pure string handling.
 
-mod embed;
+mod embed_params;
 mod link;
 
-pub use embed::{EmbedParams, Theme};
-pub use link::{parse_ids, LinkError, QuizLink, ScoreLink, MAX_LINK_IDS};
+pub use embed_params::{percent_decode, query_pairs, EmbedParams, Theme, EMBED_MAX_COUNT};
+pub use link::{parse_ids, valid_id, LinkError, QuizLink, ScoreLink, MAX_LINK_IDS};

@@ -76,6 +76,10 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
                 message: format!("topic `{topic}` belongs in {label}/{topic}.toml"),
             });
         }
+        let prefix = topics
+            .iter()
+            .find(|t| t.id == topic)
+            .map(|t| format!("{}-", t.prefix));
         for raw in &parsed.question {
             match validate(raw, &topic, &shown, &lines) {
                 Ok(q) => {
@@ -85,6 +89,13 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
                         errors.push(at(
                             &q,
                             format!("duplicate id `{}`, first used at {file}:{line}", q.id),
+                        ));
+                    } else if let Some(p) = prefix.as_deref().filter(|p| !q.id.starts_with(p)) {
+                        // Links are resolved to a topic's chunk by this prefix before the
+                        // app has loaded anything.
+                        errors.push(at(
+                            &q,
+                            format!("id `{}` must start with the topic's prefix `{p}`", q.id),
                         ));
                     } else {
                         seen.insert(q.id.clone(), (q.file.clone(), q.line));

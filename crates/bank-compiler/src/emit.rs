@@ -40,22 +40,22 @@ pub fn chunks(bank: &Bank) -> Vec<ChunkFile> {
         .collect()
 }
 
-/// Replaces the contents of `dir` with the chunks (stale hashed files would pile up otherwise).
+/// Makes `dir` hold exactly the chunks. New files are written first (each written then
+/// renamed) and stale hashed files removed after, so a concurrent reader never finds the
+/// folder empty or a file half written.
 pub fn write_chunks(chunks: &[ChunkFile], dir: &Path) -> io::Result<()> {
-    if dir.exists() {
-        for entry in fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                fs::remove_file(path)?;
-            }
-        }
-    }
     fs::create_dir_all(dir)?;
     for c in chunks {
-        // Write then rename, so a concurrent build never sees half a file.
         let tmp = dir.join(format!(".{}.tmp", c.file_name));
         fs::write(&tmp, &c.json)?;
         fs::rename(&tmp, dir.join(&c.file_name))?;
+    }
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.ends_with(".json") && !chunks.iter().any(|c| c.file_name == name) {
+            fs::remove_file(path)?;
+        }
     }
     Ok(())
 }
@@ -71,8 +71,8 @@ pub fn index_source(bank: &Bank, chunks: &[ChunkFile]) -> String {
     for (t, c) in bank.topics.iter().zip(chunks) {
         let _ = writeln!(
             out,
-            "    TopicMeta {{ id: {:?}, title: {:?}, summary: {:?}, chunk: {:?} }},",
-            t.entry.id, t.entry.title, t.entry.summary, c.file_name
+            "    TopicMeta {{ id: {:?}, prefix: {:?}, title: {:?}, summary: {:?}, chunk: {:?} }},",
+            t.entry.id, t.entry.prefix, t.entry.title, t.entry.summary, c.file_name
         );
     }
     out.push_str("];\n");
@@ -82,8 +82,8 @@ pub fn index_source(bank: &Bank, chunks: &[ChunkFile]) -> String {
         for q in &t.questions {
             let _ = writeln!(
                 out,
-                "    QuestionMeta {{ id: {:?}, topic: {i}, difficulty: Difficulty::{:?}, kind: Kind::{:?} }},",
-                q.id, q.difficulty, q.kind
+                "    QuestionMeta {{ id: {:?}, topic_index: {i}, difficulty: Difficulty::{:?}, kind: Kind::{:?}, tags: &{:?}, min_python: {:?} }},",
+                q.id, q.difficulty, q.kind, q.tags, q.min_python
             );
         }
     }

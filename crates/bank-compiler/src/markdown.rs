@@ -109,6 +109,14 @@ pub fn render(md: &str, blocks: &mut Vec<FencedCode>) -> String {
         }
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    // The app runs under a CSP without inline styles: table alignment becomes a class.
+    for (style, class) in [
+        (" style=\"text-align: left\"", " class=\"al\""),
+        (" style=\"text-align: center\"", " class=\"ac\""),
+        (" style=\"text-align: right\"", " class=\"ar\""),
+    ] {
+        out = out.replace(style, class);
+    }
     out.trim_end().to_string()
 }
 
@@ -189,6 +197,13 @@ mod tests {
         ] {
             assert_eq!(check_links(bad).len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let html = render("| a | b |\n|:--|--:|\n| 1 | 2 |", &mut Vec::new());
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("<td class=\"ar\">2</td>"), "{html}");
     }
 
     #[test]

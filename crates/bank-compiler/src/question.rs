@@ -192,7 +192,10 @@ pub fn validate(
         Some(d) => {
             let url = d.get_ref().trim();
             if url.starts_with('#') {
-                report(line_of(d.span()), format!("docs link `{url}` must be an https:// URL"));
+                report(
+                    line_of(d.span()),
+                    format!("docs link `{url}` must be an https:// URL"),
+                );
             } else if let Some(problem) = link_problem(url) {
                 report(line_of(d.span()), format!("docs {problem}"));
             }
@@ -218,7 +221,10 @@ pub fn validate(
     });
     let distractor_whys = q.distractors.iter().flat_map(|ds| {
         let line = line_of(ds.span());
-        ds.get_ref().iter().filter_map(|d| d.why()).map(move |t| (t, line))
+        ds.get_ref()
+            .iter()
+            .filter_map(|d| d.why())
+            .map(move |t| (t, line))
     });
     let checklist = q.checklist.iter().flat_map(|c| {
         let line = line_of(c.span());
@@ -245,28 +251,35 @@ pub fn validate(
         }
     }
     if let (Some(min), Some(max)) = (&q.min_python, &q.max_python) {
-        if let (Some(lo), Some(hi)) = (python_version(min.get_ref()), python_version(max.get_ref())) {
+        if let (Some(lo), Some(hi)) = (python_version(min.get_ref()), python_version(max.get_ref()))
+        {
             if lo > hi {
                 report(
                     line_of(max.span()),
-                    format!("max_python `{}` is older than min_python `{}`", max.get_ref(), min.get_ref()),
+                    format!(
+                        "max_python `{}` is older than min_python `{}`",
+                        max.get_ref(),
+                        min.get_ref()
+                    ),
                 );
             }
         }
     }
     let prose = match &q.match_rule {
         None => false,
-        Some(m) => match m.get_ref().as_str() {
-            "name" => false,
-            "prose" => true,
-            other => {
-                report(
+        Some(m) => {
+            match m.get_ref().as_str() {
+                "name" => false,
+                "prose" => true,
+                other => {
+                    report(
                     line_of(m.span()),
                     format!("match `{other}` must be `name` (case matters) or `prose` (case does not)"),
                 );
-                false
+                    false
+                }
             }
-        },
+        }
     };
 
     let mut question = SourceQuestion {
@@ -404,6 +417,13 @@ fn check_choices(
     }
     if let Some(text) = first_repeat(list.iter().map(|o| o.text.trim().to_string())) {
         report(line, format!("{what} lists the option \"{text}\" twice"));
+    } else if let Some((a, b)) =
+        key_clash(&list.iter().map(|o| o.text.as_str()).collect::<Vec<_>>())
+    {
+        report(
+            line,
+            format!("{what}: options \"{a}\" and \"{b}\" get the same key; reword one"),
+        );
     }
     out.options = list
         .iter()
@@ -461,6 +481,20 @@ fn check_output(
             format!("{what} lists the distractor \"{text}\" twice"),
         );
     }
+    let texts: Vec<String> = std::iter::once(normalized.clone())
+        .chain(
+            distractors
+                .get_ref()
+                .iter()
+                .map(|d| normalize_output(d.text())),
+        )
+        .collect();
+    if let Some((a, b)) = key_clash(&texts.iter().map(String::as_str).collect::<Vec<_>>()) {
+        report(
+            line_of(distractors.span()),
+            format!("{what}: options \"{a}\" and \"{b}\" get the same key; reword one"),
+        );
+    }
     for d in distractors.get_ref() {
         if normalize_output(d.text()) == normalized {
             report(
@@ -482,6 +516,19 @@ fn check_output(
     }))
     .collect();
     out.answer = Some(answer);
+}
+
+/// Two options whose texts give the same key would be indistinguishable in saved answers.
+fn key_clash(texts: &[&str]) -> Option<(String, String)> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for t in texts {
+        if let Some(other) = seen.insert(bank_format::option_key(t), t) {
+            if other.trim() != t.trim() {
+                return Some((other.to_string(), t.to_string()));
+            }
+        }
+    }
+    None
 }
 
 /// The first text that occurs twice: two identical choices would be indistinguishable.

@@ -3,7 +3,7 @@
 use crate::highlight::escape;
 use crate::markdown::{code_block, render, render_inline, FencedCode};
 use crate::question::SourceQuestion;
-use bank_format::{seed_from_str, shuffle, Body, Choice, Kind, Question};
+use bank_format::{option_key, seed_from_str, shuffle, Body, Choice, Kind, Question};
 
 /// A rendered question plus every fenced code block its Markdown contained.
 pub struct Rendered {
@@ -18,6 +18,7 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         .options
         .iter()
         .map(|o| Choice {
+            key: option_key(&o.text),
             html: if q.kind == Kind::Output {
                 output_option(&o.text)
             } else {

@@ -183,11 +183,7 @@ fn output_answers_match_every_python() {
         if skipped.is_empty() { String::new() } else { format!(": {}", skipped.join(", ")) }
     );
     println!("{summary}");
-    assert!(
-        failures.is_empty(),
-        "{summary}\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{summary}\n{}", failures.join("\n"));
 }
 
 /// Compiles `(label, source)` pairs with one interpreter; returns the failures.

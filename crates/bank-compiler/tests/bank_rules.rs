@@ -14,7 +14,8 @@ use std::fs;
 /// Topic ids in `content/topics.toml` order. The bank only lists topics that have questions,
 /// so an empty topic would be missed without reading the file itself.
 fn declared_topics() -> Vec<String> {
-    let text = fs::read_to_string(bank_compiler::repo_root().join("content/topics.toml")).expect("read topics.toml");
+    let text = fs::read_to_string(bank_compiler::repo_root().join("content/topics.toml"))
+        .expect("read topics.toml");
     text.lines()
         .filter_map(|l| l.trim().strip_prefix("id = \""))
         .map(|rest| rest.trim_end_matches('"').to_string())
@@ -228,7 +229,10 @@ fn new_syntax_declares_its_python() {
     let mut problems = Vec::new();
     for q in bank.questions() {
         let Some(code) = &q.code else { continue };
-        let declared = q.min_python.as_deref().and_then(bank_compiler::python_version);
+        let declared = q
+            .min_python
+            .as_deref()
+            .and_then(bank_compiler::python_version);
         for line in code.lines().map(str::trim_start) {
             if let Some((what, version)) = new_syntax(line) {
                 let needs = bank_compiler::python_version(version).expect("a version");
@@ -285,4 +289,18 @@ fn new_syntax_is_recognised() {
     assert_eq!(new_syntax("match = re.match(p, s)"), None);
     assert_eq!(new_syntax("def f(a, b):"), None);
     assert_eq!(new_syntax("print(type(x))"), None);
+}
+
+/// Every chunk of the real bank reads back through the app's decoder with all its questions.
+#[test]
+fn every_chunk_decodes_in_the_app() {
+    let bank = bank();
+    for (topic, file) in bank.topics.iter().zip(bank_compiler::chunks(&bank)) {
+        let value: serde_json::Value = serde_json::from_str(&file.json).expect("chunk JSON");
+        let chunk =
+            bank_format::decode_chunk(&value).unwrap_or_else(|e| panic!("{}: {e}", file.file_name));
+        let ids: Vec<&str> = chunk.questions.iter().map(|q| q.id.as_str()).collect();
+        let expected: Vec<&str> = topic.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, expected, "{}", file.file_name);
+    }
 }

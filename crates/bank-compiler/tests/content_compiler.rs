@@ -115,6 +115,11 @@ rejects! {
         "max_python `3.9` is older than min_python `3.12`";
     unknown_short_answer_match_rule: "unknown-match" at "content/alpha.toml:9",
         "match `fuzzy` must be `name` (case matters) or `prose` (case does not)";
+    // Saved answers store option keys: two options must never share one.
+    option_key_clash: "option-key-clash" at "content/alpha.toml:11",
+        "question `al-01`: options \"option 191493\" and \"option 647820\" get the same key; reword one";
+    id_without_the_topic_prefix: "prefix-mismatch" at "content/alpha.toml:3",
+        "id `be-01` must start with the topic's prefix `al-`";
     field_not_used_by_the_type: "field-not-used" at "content/alpha.toml:10",
         "`answers` is not used by single questions";
     // A typo must not silently drop the explanation: serde rejects it, on the key's line.
@@ -334,4 +339,43 @@ fn short_and_flashcard_bodies() {
         "{answer}"
     );
     assert_eq!(checklist.len(), 2);
+}
+
+/// The compiler ⇄ app contract: what `chunks` writes, the app's decoder reads back unchanged,
+/// and every option carries its key.
+#[test]
+fn chunks_decode_to_the_rendered_questions() {
+    let bank = good();
+    for (topic, file) in bank.topics.iter().zip(bank_compiler::chunks(&bank)) {
+        let value: serde_json::Value = serde_json::from_str(&file.json).expect("chunk JSON");
+        let chunk = bank_format::decode_chunk(&value).expect("the app can read the chunk");
+        assert_eq!(chunk.topic, topic.entry.id);
+        let rendered: Vec<_> = topic
+            .questions
+            .iter()
+            .map(|q| render_question(q).question)
+            .collect();
+        assert_eq!(chunk.questions, rendered);
+        for q in &chunk.questions {
+            for o in q.body.options() {
+                assert_eq!(o.key.len(), 6, "{}: {o:?}", q.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn option_keys_follow_the_text_not_the_position() {
+    let bank = good();
+    let q = question(&bank, "al-01");
+    let rendered = render_question(q).question;
+    for source in &q.options {
+        let shipped = rendered
+            .body
+            .options()
+            .iter()
+            .find(|c| c.key == bank_format::option_key(&source.text))
+            .expect("each written option ships under its own key");
+        assert_eq!(shipped.correct, source.correct);
+    }
 }

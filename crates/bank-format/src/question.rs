@@ -1,7 +1,7 @@
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How hard a question is, as authored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Junior,
@@ -35,7 +35,7 @@ impl Difficulty {
 }
 
 /// The question types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Single,
@@ -70,38 +70,39 @@ impl Kind {
 }
 
 /// One topic's questions, shipped as `bank/<topic>.<hash>.json` and fetched on demand.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Chunk {
     pub topic: String,
     pub questions: Vec<Question>,
 }
 
 /// A question ready to show: every text field is already HTML.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Question {
     pub id: String,
     pub difficulty: Difficulty,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_python: Option<String>,
     /// The newest Python the answer holds for, when a later version changed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_python: Option<String>,
     pub prompt: String,
     /// Highlighted snippet of an `output` question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     pub explanation: String,
     pub docs: String,
     pub body: Body,
 }
 
-/// What the learner answers with, per type.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// What the learner answers with, per type. Externally tagged (`{"single": {...}}`), so a
+/// reader needs no buffering to know which variant it is reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Body {
     Single {
         options: Vec<Choice>,
@@ -117,7 +118,7 @@ pub enum Body {
     /// with `short_answer::matches`; `prose` answers ignore case.
     Short {
         answers: Vec<String>,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
         prose: bool,
     },
     Flashcard {
@@ -146,15 +147,36 @@ impl Body {
             Body::Short { .. } | Body::Flashcard { .. } => &[],
         }
     }
+
+    /// The option with this key, if the question still has it.
+    pub fn option(&self, key: &str) -> Option<&Choice> {
+        self.options().iter().find(|o| o.key == key)
+    }
 }
 
 /// One option of a choice-like question.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
+    /// Derived from the option's source text at build time: saved answers store keys, so
+    /// editing, adding or reordering options never changes what a saved answer means.
+    pub key: String,
     pub html: String,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub correct: bool,
-    /// Feedback shown when this option is picked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Why this option is right or wrong, shown next to it after answering.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+}
+
+/// The key of an option written as `text`: 6 base-36 digits of its FNV-1a hash. White space
+/// at the ends does not count, so re-indenting a file keeps every key.
+pub fn option_key(text: &str) -> String {
+    let mut h = crate::seed_from_str(text.trim());
+    let mut out = String::with_capacity(6);
+    for _ in 0..6 {
+        let d = (h % 36) as u8;
+        out.push(char::from(if d < 10 { b'0' + d } else { b'a' + d - 10 }));
+        h /= 36;
+    }
+    out
 }

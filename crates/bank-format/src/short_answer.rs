@@ -114,10 +114,7 @@ fn canonical(text: &str, prose: bool) -> String {
 /// `functools.wraps` → (`Some("functools")`, `wraps`); unknown owners stay part of the name.
 fn split_prefix(name: &str) -> (Option<&str>, &str) {
     for prefix in KNOWN_PREFIXES {
-        if let Some(rest) = name
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_prefix('.'))
-        {
+        if let Some(rest) = name.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) {
             if !rest.is_empty() {
                 return (Some(prefix), rest);
             }

@@ -43,6 +43,8 @@ pub fn shuffle<T>(items: &mut [T], seed: u64) {
 mod tests {
     use super::*;
 
+    const GOLDEN_42: [u32; 10] = [0, 9, 5, 8, 6, 4, 7, 2, 1, 3];
+
     #[test]
     fn same_seed_same_order_and_a_permutation() {
         let mut a: Vec<u32> = (0..50).collect();
@@ -67,6 +69,14 @@ mod tests {
         shuffle(&mut a, 1);
         shuffle(&mut b, 2);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn shuffle_is_pinned() {
+        // Option orders and embed quizzes come from this: it must not change between releases.
+        let mut a: Vec<u32> = (0..10).collect();
+        shuffle(&mut a, 42);
+        assert_eq!(a, GOLDEN_42);
     }
 
     #[test]

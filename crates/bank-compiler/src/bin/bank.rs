@@ -100,13 +100,9 @@ mod cli {
 mod tests {
     use super::cli::{export_json, stats};
 
-
     fn bank() -> bank_compiler::Bank {
-        bank_compiler::load(
-            &bank_compiler::repo_root().join("content"),
-            "content",
-        )
-        .expect("the bank loads")
+        bank_compiler::load(&bank_compiler::repo_root().join("content"), "content")
+            .expect("the bank loads")
     }
 
     #[test]
@@ -135,9 +131,7 @@ mod tests {
 
     #[test]
     fn readme_shows_the_current_stats() {
-        let readme =
-            std::fs::read_to_string(bank_compiler::repo_root().join("README.md"))
-                .unwrap();
+        let readme = std::fs::read_to_string(bank_compiler::repo_root().join("README.md")).unwrap();
         assert!(
             readme.contains(&stats(&bank())),
             "README.md's bank table is stale: paste in the output of `cargo run -p bank-compiler --bin bank -- stats`"

@@ -70,7 +70,11 @@ fn probe(candidate: &PathBuf) -> Option<Python> {
     }
     let mut parts = lines.next()?.split(' ').map(|n| n.parse::<u32>().ok());
     let version = (parts.next()??, parts.next()??, parts.next()??);
-    let exe = if exe.is_empty() { candidate.clone() } else { PathBuf::from(exe) };
+    let exe = if exe.is_empty() {
+        candidate.clone()
+    } else {
+        PathBuf::from(exe)
+    };
     Some(Python { exe, version })
 }
 

@@ -1,0 +1,326 @@
+//! What to study next and how it is going: due reviews in the order most worth doing, recent
+//! mistakes, weak topics, and the numbers behind the progress page's charts. Pure, with the
+//! time and the time zone passed in.
+
+use super::card::DAY_MS;
+use super::records::Records;
+use std::collections::BTreeSet;
+
+/// A local calendar day, counted from 1970-01-01 in the learner's time zone.
+pub fn day_of(ms: f64, tz_offset_min: f64) -> i64 {
+    ((ms - tz_offset_min * 60_000.0) / DAY_MS).floor() as i64
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// "Nov 30" for a day number.
+pub fn short_date(day: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (_, m, d) = civil_from_days(day);
+    format!("{} {d}", MONTHS[(m as usize).clamp(1, 12) - 1])
+}
+
+/// Numbers for a set of questions (a topic, or the whole bank).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    pub total: usize,
+    /// Distinct questions tried at least once.
+    pub answered: usize,
+    /// Distinct questions whose last answer was right.
+    pub right: usize,
+    pub due: usize,
+    /// How well the questions are known, 0 to 1: the mean recall probability of those last
+    /// answered right (missed and unseen ones count as 0).
+    pub mastery: f64,
+}
+
+impl Stats {
+    /// Right on the last try, as a share of the questions tried.
+    pub fn accuracy_percent(&self) -> u32 {
+        if self.answered == 0 {
+            0
+        } else {
+            (self.right as f64 * 100.0 / self.answered as f64).round() as u32
+        }
+    }
+
+    pub fn mastery_percent(&self) -> u32 {
+        (self.mastery * 100.0).round() as u32
+    }
+}
+
+pub fn stats<'a>(records: &Records, ids: impl Iterator<Item = &'a str>, now_ms: f64) -> Stats {
+    let mut s = Stats::default();
+    let mut recall = 0.0;
+    for id in ids {
+        s.total += 1;
+        if let Some(r) = records.map.get(id) {
+            s.answered += 1;
+            s.right += usize::from(!r.missed_last());
+            s.due += usize::from(r.card.is_due(now_ms));
+            if !r.missed_last() {
+                recall += r.card.retrievability(now_ms);
+            }
+        }
+    }
+    if s.total > 0 {
+        s.mastery = recall / s.total as f64;
+    }
+    s
+}
+
+/// Due questions among `ids`, the most forgotten (lowest recall probability) first.
+pub fn due_queue<'a>(
+    records: &Records,
+    ids: impl Iterator<Item = &'a str>,
+    now_ms: f64,
+) -> Vec<String> {
+    let mut due: Vec<(&str, f64, f64)> = ids
+        .filter_map(|id| {
+            let r = records.map.get(id)?;
+            r.card
+                .is_due(now_ms)
+                .then(|| (id, r.card.retrievability(now_ms), r.card.due_ms))
+        })
+        .collect();
+    due.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)));
+    due.into_iter().map(|(id, _, _)| id.to_string()).collect()
+}
+
+/// Questions whose last answer was wrong (or skipped), the most recent miss first.
+pub fn mistakes<'a>(records: &Records, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut missed: Vec<(&str, f64)> = ids
+        .filter_map(|id| {
+            let r = records.map.get(id)?;
+            r.missed_last().then_some((id, r.last_ms))
+        })
+        .collect();
+    missed.sort_by(|a, b| b.1.total_cmp(&a.1));
+    missed.into_iter().map(|(id, _)| id.to_string()).collect()
+}
+
+/// Topics tried so far, weakest first by mastery: `(topic, its question ids)` in, topic out.
+pub fn weakest_topics<'a>(
+    records: &Records,
+    topics: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
+    now_ms: f64,
+) -> Vec<&'a str> {
+    let mut tried: Vec<(&str, f64)> = topics
+        .filter_map(|(topic, ids)| {
+            let s = stats(records, ids.into_iter(), now_ms);
+            (s.answered > 0).then_some((topic, s.mastery))
+        })
+        .collect();
+    tried.sort_by(|a, b| a.1.total_cmp(&b.1));
+    tried.into_iter().map(|(t, _)| t).collect()
+}
+
+/// One day of practice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Day {
+    pub answers: usize,
+    pub right: usize,
+}
+
+/// Answers per day for the `days` days up to today (oldest first).
+pub fn daily(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize) -> Vec<Day> {
+    let today = day_of(now_ms, tz_offset_min);
+    let first = today - days as i64 + 1;
+    let mut out = vec![Day::default(); days];
+    for r in records.map.values() {
+        for (t, g) in &r.log {
+            let d = day_of(*t, tz_offset_min);
+            if (first..=today).contains(&d) {
+                let day = &mut out[(d - first) as usize];
+                day.answers += 1;
+                day.right += usize::from(g.is_correct());
+            }
+        }
+    }
+    out
+}
+
+/// Reviews falling due on each of the next `days` days; today includes everything overdue.
+pub fn forecast(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize) -> Vec<usize> {
+    let today = day_of(now_ms, tz_offset_min);
+    let mut out = vec![0; days];
+    for r in records.map.values().filter(|r| !r.card.is_new()) {
+        let d = (day_of(r.card.due_ms, tz_offset_min) - today).max(0);
+        if let Some(n) = out.get_mut(d as usize) {
+            *n += 1;
+        }
+    }
+    out
+}
+
+/// Days with at least one answer, and the current streak: consecutive days up to today (or
+/// up to yesterday, when today has no answer yet).
+pub fn activity(records: &Records, now_ms: f64, tz_offset_min: f64) -> (BTreeSet<i64>, usize) {
+    let active: BTreeSet<i64> = records
+        .map
+        .values()
+        .flat_map(|r| r.log.iter().map(|(t, _)| day_of(*t, tz_offset_min)))
+        .collect();
+    let today = day_of(now_ms, tz_offset_min);
+    let mut day = if active.contains(&today) {
+        today
+    } else {
+        today - 1
+    };
+    let mut streak = 0;
+    while active.contains(&day) {
+        streak += 1;
+        day -= 1;
+    }
+    (active, streak)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::card::DEFAULT_RETENTION;
+    use crate::quiz::{Grade, Outcome};
+
+    const T0: f64 = 1_767_225_600_000.0; // 2026-01-01 00:00 UTC
+
+    fn rec(r: &mut Records, id: &str, g: Grade, t: f64) {
+        let o = Outcome {
+            id: id.into(),
+            grade: g,
+            correct: g.is_correct(),
+            skipped: false,
+        };
+        r.record(&o, t, DEFAULT_RETENTION, true);
+    }
+
+    #[test]
+    fn the_most_forgotten_due_question_comes_first() {
+        use crate::progress::card::Card;
+        use crate::progress::records::Record;
+        let now = T0 + 60.0 * DAY_MS;
+        let rec = |card: Card, grade| Record {
+            card,
+            attempts: 3,
+            correct: 2,
+            last_ms: card.last_review_ms,
+            last_grade: grade,
+            log: vec![],
+            changed_ms: card.last_review_ms,
+        };
+        let mut r = Records::default();
+        // Well known (stability 35 days), seen 36 days ago: a day overdue, still likely recalled.
+        r.map.insert(
+            "known".into(),
+            rec(
+                Card::from_leitner(5, now - 36.0 * DAY_MS, 5, 5),
+                Grade::Good,
+            ),
+        );
+        // Missed six days ago: six days overdue and probably forgotten.
+        r.map.insert(
+            "missed".into(),
+            rec(
+                Card::from_leitner(0, now - 6.0 * DAY_MS, 3, 2),
+                Grade::Again,
+            ),
+        );
+        // Answered right a week ago with a two-week interval: not due.
+        r.map.insert(
+            "fresh".into(),
+            rec(Card::from_leitner(4, now - 7.0 * DAY_MS, 2, 2), Grade::Good),
+        );
+        let queue = due_queue(&r, ["known", "missed", "fresh", "new"].into_iter(), now);
+        assert_eq!(queue, ["missed", "known"]);
+        let recall = |id: &str| r.map[id].card.retrievability(now);
+        assert!(recall("missed") < recall("known"));
+    }
+
+    #[test]
+    fn mistakes_are_the_last_misses_newest_first() {
+        let mut r = Records::default();
+        rec(&mut r, "a", Grade::Again, T0);
+        rec(&mut r, "b", Grade::Again, T0 + 10.0);
+        rec(&mut r, "c", Grade::Again, T0);
+        rec(&mut r, "c", Grade::Good, T0 + 20.0);
+        assert_eq!(mistakes(&r, ["a", "b", "c"].into_iter()), ["b", "a"]);
+    }
+
+    #[test]
+    fn stats_and_weakest_topics() {
+        let mut r = Records::default();
+        rec(&mut r, "a1", Grade::Good, T0);
+        rec(&mut r, "a2", Grade::Good, T0);
+        rec(&mut r, "b1", Grade::Again, T0);
+        let now = T0 + DAY_MS;
+        let s = stats(&r, ["a1", "a2", "a3"].into_iter(), now);
+        assert_eq!((s.total, s.answered, s.right), (3, 2, 2));
+        assert_eq!(s.accuracy_percent(), 100);
+        assert!(s.mastery > 0.0 && s.mastery < 1.0);
+        let topics = vec![
+            ("a", vec!["a1", "a2", "a3"]),
+            ("b", vec!["b1"]),
+            ("c", vec!["c1"]),
+        ];
+        assert_eq!(
+            weakest_topics(&r, topics.into_iter(), now),
+            ["b", "a"],
+            "c was never tried"
+        );
+    }
+
+    #[test]
+    fn daily_counts_forecast_and_streak_use_local_days() {
+        let mut r = Records::default();
+        // UTC+2 (offset -120): 23:30 UTC is already the next local day.
+        let tz = -120.0;
+        rec(&mut r, "a", Grade::Good, T0 + 23.5 * 3_600_000.0); // local Jan 2
+        rec(&mut r, "b", Grade::Again, T0 + DAY_MS + 3_600_000.0); // local Jan 2
+        rec(&mut r, "c", Grade::Good, T0 + 2.0 * DAY_MS + 3_600_000.0); // local Jan 3
+        let now = T0 + 2.0 * DAY_MS + 7_200_000.0;
+        let days = daily(&r, now, tz, 3);
+        assert_eq!(
+            days,
+            [
+                Day {
+                    answers: 0,
+                    right: 0
+                },
+                Day {
+                    answers: 2,
+                    right: 1
+                },
+                Day {
+                    answers: 1,
+                    right: 1
+                }
+            ]
+        );
+        let (active, streak) = activity(&r, now, tz);
+        assert_eq!((active.len(), streak), (2, 2));
+        let (_, later) = activity(&r, now + DAY_MS, tz);
+        assert_eq!(later, 2, "no answer yet today keeps yesterday's streak");
+        let (_, broken) = activity(&r, now + 2.0 * DAY_MS, tz);
+        assert_eq!(broken, 0);
+        let f = forecast(&r, now, tz, 14);
+        assert_eq!(f.len(), 14);
+        assert_eq!(
+            f.iter().sum::<usize>(),
+            3,
+            "every reviewed card falls due within two weeks"
+        );
+        assert!(f[0] >= 1, "the miss is due today");
+    }
+}

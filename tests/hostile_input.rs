@@ -1,0 +1,192 @@
+//! Property tests over everything that reads input the app does not control: share and score
+//! links, embed parameters and stored documents. Generated inputs include truncations, wrong
+//! types, huge numbers, unknown versions, ids and topics. Nothing may panic, and a partly bad
+//! document must keep every record that was valid.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use pyquiz::progress::schema::{
+    decode_records, decode_sessions, decode_settings, encode_records, migrate_v1, DecodeError,
+};
+use pyquiz::progress::transfer::import;
+use pyquiz::progress::{Records, DAY_MS};
+use pyquiz::quiz::{Grade, Outcome};
+use pyquiz::route::Route;
+use pyquiz::share::{parse_ids, EmbedParams, QuizLink, ScoreLink, MAX_LINK_IDS};
+use serde_json::{json, Map, Value};
+
+const CASES: u32 = 10_000;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: CASES,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Any JSON value, a few levels deep, with the numbers that break naive code.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        prop_oneof![
+            Just(1e308),
+            Just(-1e308),
+            Just(0.5),
+            Just(-0.0),
+            Just(4.2e15)
+        ]
+        .prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("JSON has no NaN", |f| f.is_finite())
+            .prop_map(|n| json!(n)),
+        ".{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("good"),
+            Just("again"),
+            Just("practice"),
+            Just("exam"),
+            Just("mut-01")
+        ]
+        .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,8}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Ids as links and storage might carry them: real-looking, near misses and junk.
+fn some_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z]{2,4}-[0-9]{1,3}",
+        "[a-z0-9-]{1,20}",
+        ".{0,20}",
+        Just("MUT-01".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn share_links_never_panic_and_hold_their_promises(ids in prop::collection::vec(some_id(), 0..150), sep in prop_oneof![Just("."), Just(".."), Just(". ")], mode in ".{0,8}") {
+        let text = ids.join(sep);
+        match parse_ids(&text) {
+            Ok(parsed) => {
+                prop_assert!(!parsed.is_empty() && parsed.len() <= MAX_LINK_IDS);
+                let mut sorted = parsed.clone();
+                sorted.sort();
+                sorted.dedup();
+                prop_assert_eq!(sorted.len(), parsed.len(), "no repeats");
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+        let route = Route::parse(&format!("#/q/{text}/{mode}"));
+        prop_assert!(!route.title().is_empty());
+        if let Ok(link) = QuizLink::parse(&text, Some(&mode)) {
+            prop_assert_eq!(Route::parse(&link.path()), Route::Shared(Ok(link)));
+        }
+    }
+
+    #[test]
+    fn score_links_never_panic(score in ".{0,12}", a in any::<u64>(), b in any::<u64>(), ids in prop::collection::vec(some_id(), 0..8)) {
+        let ids = ids.join(".");
+        for s in [score.clone(), format!("{a}-{b}"), format!("{}-{}", a % 10, b % 10)] {
+            if let Ok(link) = ScoreLink::parse(&s, &ids) {
+                prop_assert!(link.correct <= link.total && link.total == link.ids.len());
+                prop_assert_eq!(ScoreLink::parse(&format!("{}-{}", link.correct, link.total), &link.ids.join(".")), Ok(link));
+            }
+            let _ = Route::parse(&format!("#/score/{s}/{ids}"));
+        }
+    }
+
+    #[test]
+    fn embed_parameters_fall_back_instead_of_failing(pairs in prop::collection::vec((prop_oneof![Just("topic".to_string()), Just("count".into()), Just("theme".into()), Just("mode".into()), Just("seed".into()), Just("difficulty".into()), Just("ids".into()), "[a-z]{1,6}"], ".{0,16}"), 0..10)) {
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let known = |t: &str| matches!(t, "scope" | "oop");
+        match EmbedParams::parse(&query.join("&"), known) {
+            Ok((p, _notices)) => {
+                prop_assert!((1..=50).contains(&p.filters.count));
+                prop_assert!(p.filters.topics.iter().all(|t| known(t)));
+                if let Some(ids) = &p.ids {
+                    prop_assert!(!ids.is_empty() && ids.len() <= MAX_LINK_IDS);
+                }
+            }
+            Err(e) => prop_assert!(pairs.iter().any(|(k, _)| k == "ids"), "only a bad id list is an error: {e}"),
+        }
+    }
+
+    #[test]
+    fn stored_documents_of_any_shape_decode_or_say_why(doc in any_json(), version in prop_oneof![Just(json!(1)), Just(json!(2)), Just(json!(3)), any_json()]) {
+        let mut with_version = doc.clone();
+        if let Value::Object(m) = &mut with_version {
+            m.insert("version".into(), version);
+        }
+        for d in [&doc, &with_version] {
+            let _ = decode_records(d);
+            let _ = decode_sessions(d);
+            let _ = decode_settings(d);
+            let _ = migrate_v1(d);
+            let _ = import(d);
+            if let Ok(Value::Object(m)) = serde_json::to_value(d) {
+                let mut export = m.clone();
+                export.insert("format".into(), json!("pyquiz-progress"));
+                let _ = import(&Value::Object(export));
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_documents_are_corrupt_never_a_panic(cut in 0usize..400, n in 1usize..6) {
+        let text = encode_records(&records(n));
+        let cut = cut.min(text.len());
+        // The browser's JSON.parse fails on a truncated text; what reaches the decoder then is
+        // nothing at all.
+        let parsed: Value = serde_json::from_str(&text[..cut]).unwrap_or(Value::Null);
+        match decode_records(&parsed) {
+            Ok(d) => prop_assert_eq!(cut, text.len(), "only the whole text decodes: {:?}", d),
+            Err(e) => prop_assert!(matches!(e, DecodeError::Corrupt(_))),
+        }
+    }
+
+    #[test]
+    fn no_valid_record_is_lost_from_a_partly_bad_document(n in 1usize..8, junk in prop::collection::vec((some_id(), any_json()), 0..8)) {
+        let good = records(n);
+        let mut doc: Value = serde_json::from_str(&encode_records(&good)).unwrap();
+        let map = doc["records"].as_object_mut().unwrap();
+        for (id, value) in junk {
+            if !good.map.contains_key(&id) {
+                map.insert(id, value);
+            }
+        }
+        let decoded = decode_records(&doc).expect("a version 2 document with a records object");
+        for (id, rec) in &good.map {
+            prop_assert_eq!(decoded.value.map.get(id), Some(rec), "{} kept as it was", id);
+        }
+    }
+}
+
+fn records(n: usize) -> Records {
+    let mut r = Records::default();
+    for i in 0..n {
+        let grade = if i % 3 == 0 {
+            Grade::Again
+        } else {
+            Grade::Good
+        };
+        let o = Outcome {
+            id: format!("q-{i}"),
+            grade,
+            correct: grade.is_correct(),
+            skipped: false,
+        };
+        r.record(&o, 1_767_225_600_000.0 + i as f64 * DAY_MS, 0.9, true);
+    }
+    r
+}
