@@ -1,6 +1,6 @@
 //! Compiles `content/` into the app: validates every question (a bad one fails the build with
 //! `file:line: message`), writes the index the app includes, and the per-topic chunks that
-//! trunk's post-build hook copies into `dist/bank/`.
+//! trunk's post-build hook (scripts/postbuild.mjs) copies into `dist/bank/`.
 
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -40,6 +40,18 @@ fn main() {
     let chunk_dir = root.join("target").join("bank-chunks");
     if let Err(e) = bank_compiler::write_chunks(&chunks, &chunk_dir) {
         eprintln!("error: cannot write {}: {e}", chunk_dir.display());
+        process::exit(1);
+    }
+    // `topic=prefix=file;…` for the pages' boot script, which starts chunk downloads before
+    // the wasm has loaded (scripts/postbuild.mjs puts it in the HTML).
+    let map: Vec<String> = bank
+        .topics
+        .iter()
+        .zip(&chunks)
+        .map(|(t, c)| format!("{}={}={}", t.entry.id, t.entry.prefix, c.file_name))
+        .collect();
+    if let Err(e) = fs::write(root.join("target").join("bank-chunks.map"), map.join(";")) {
+        eprintln!("error: cannot write the chunk map: {e}");
         process::exit(1);
     }
 }

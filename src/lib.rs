@@ -5,10 +5,10 @@
 
 pub mod bank; // the compiled-in index and the per-topic chunks
 pub mod charts; // the progress page's charts as geometry
-                //TMP pub mod platform; // the only code that touches the browser
+pub mod platform; // the only code that touches the browser
 pub mod progress; // records, FSRS scheduling, storage documents and migrations, export
 pub mod quiz; // selection, grading, the session, keyboard and main-button rules, the runner
 pub mod route; // hash routes, parsed into typed values
 pub mod share; // share links and embed parameters
 pub mod state; // the app state: one apply, one Action match
-               //TMP pub mod ui; // Yew components
+pub mod ui; // Yew components

@@ -8,8 +8,17 @@ pub struct TopicMeta {
     /// Every question id of the topic starts with `<prefix>-` (the compiler checks).
     pub prefix: &'static str,
     pub title: &'static str,
-    pub summary: &'static str,
     pub chunk: &'static str,
+}
+
+impl TopicMeta {
+    /// The one-line description shown on the home page.
+    pub fn summary(&self) -> &'static str {
+        TOPICS
+            .iter()
+            .position(|t| t.id == self.id)
+            .map_or("", |i| TOPIC_SUMMARIES[i])
+    }
 }
 
 /// What selection, browsing and progress need to know about a question without downloading it.
@@ -65,6 +74,35 @@ pub fn candidates() -> impl Iterator<Item = Candidate<'static>> {
     QUESTIONS.iter().map(QuestionMeta::candidate)
 }
 
+/// How many questions pass the filters.
+pub fn matching_count(filters: &crate::quiz::Filters) -> usize {
+    crate::quiz::matching(candidates(), filters).len()
+}
+
+/// The questions of these topics (every topic when none is given) in bank order, from the
+/// compact `POOL`: what the embed selects from without carrying the full index.
+pub fn candidates_in(topics: &[String]) -> Vec<Candidate<'static>> {
+    let level = |c: char| match c {
+        's' => Difficulty::Senior,
+        'm' => Difficulty::Mid,
+        _ => Difficulty::Junior,
+    };
+    TOPICS
+        .iter()
+        .zip(POOL.iter())
+        .filter(|(t, _)| topics.is_empty() || topics.iter().any(|x| x == t.id))
+        .flat_map(|(t, (ids, levels))| {
+            ids.split(' ')
+                .zip(levels.chars())
+                .map(move |(id, l)| Candidate {
+                    id,
+                    topic: t.id,
+                    difficulty: level(l),
+                })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +130,13 @@ mod tests {
             assert!(t.chunk.starts_with(t.id) && t.chunk.ends_with(".json"));
         }
         assert_eq!(topic_of("nope-1"), None);
+        assert_eq!(
+            candidates_in(&[]),
+            candidates().collect::<Vec<_>>(),
+            "the pool is the index"
+        );
+        let one = candidates_in(&[TOPICS[1].id.to_string()]);
+        assert!(!one.is_empty() && one.iter().all(|c| c.topic == TOPICS[1].id));
         assert_eq!(topic_of("nodash"), None);
     }
 }

@@ -261,6 +261,18 @@ impl Session {
         Some(outcome)
     }
 
+    /// What the current question's answer means for the learner's history, once answered.
+    pub fn current_outcome(&self) -> Option<Outcome> {
+        let slot = self.current();
+        let a = slot.answer.as_ref()?;
+        Some(Outcome {
+            id: self.current_id().to_string(),
+            grade: rating(&a.response, a.correct, slot.hint_shown),
+            correct: a.correct,
+            skipped: false,
+        })
+    }
+
     fn record(&mut self, question: &Question, response: Response, now_ms: f64) -> Outcome {
         let correct = grade(question, &response);
         let hinted = self.current().hint_shown;

@@ -114,6 +114,11 @@ pub enum Action {
         records: Records,
         now: f64,
     },
+    /// Answers given outside a quiz (a question's own page).
+    Record {
+        outcomes: Vec<Outcome>,
+        now: f64,
+    },
     Notify(NoticeKind, String),
     Dismiss(u32),
 }
@@ -233,6 +238,12 @@ impl AppState {
                     if n == 1 { "s" } else { "" },
                     if n == 1 { "was" } else { "were" }
                 ),
+            );
+        }
+        if self.session().is_some_and(|s| !s.is_finished()) {
+            self.notify(
+                NoticeKind::Info,
+                "Your unfinished quiz is kept: continue it from the home page.",
             );
         }
         let mut session = Session::new(known, mode, now);
@@ -393,6 +404,14 @@ impl AppState {
                     NoticeKind::Info,
                     "Your progress was replaced by the imported file.",
                 );
+            }
+            Action::Record { outcomes, now } => {
+                let retention = self.settings.retention;
+                let records = Rc::make_mut(&mut self.records);
+                for o in &outcomes {
+                    records.record(o, now, retention, true);
+                }
+                self.changes.records += u64::from(!outcomes.is_empty());
             }
             Action::Notify(kind, text) => self.notify(kind, text),
             Action::Dismiss(id) => self.notices.dismiss(id),

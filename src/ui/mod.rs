@@ -1,11 +1,10 @@
-//! Yew components: they draw the state and dispatch actions, nothing more.
+//! Yew components. `quiz` is shared by both entry points; `embed` is the blog embed's root and
+//! `app` the full app's. Widgets draw props and report through callbacks; only the roots and
+//! the pages hold or read state.
 
-mod app;
-mod hooks;
+pub mod app;
+pub mod embed;
 mod markup;
 mod pages;
-mod route;
+pub mod quiz;
 mod widgets;
-
-pub use app::App;
-pub use route::Route;

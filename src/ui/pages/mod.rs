@@ -1,17 +1,22 @@
-mod embed;
+//! The app's pages: each reads the app state from the context and draws widgets with props.
+
+mod browse;
+mod charts;
 mod home;
 mod not_found;
 mod progress;
+mod question;
 mod quiz;
 mod results;
 mod score;
-mod shared;
+mod study;
+mod your_data;
 
-pub use embed::EmbedPage;
+pub use browse::BrowsePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use progress::ProgressPage;
-pub use quiz::QuizPage;
+pub use question::QuestionPage;
+pub use quiz::{QuizPage, SharedQuizPage};
 pub use results::ResultsPage;
 pub use score::ScorePage;
-pub use shared::SharedQuizPage;

@@ -7,7 +7,8 @@ pub struct Props {
     pub text: AttrValue,
 }
 
-/// A "Copy link" button; shows the text to copy by hand if the clipboard is refused.
+/// A "Copy link" button. Where the browser has no clipboard (plain-http pages) or refuses, it
+/// shows the text selected, ready to copy by hand.
 #[function_component]
 pub fn CopyLink(props: &Props) -> Html {
     let status = use_state(|| None::<bool>);
@@ -22,13 +23,31 @@ pub fn CopyLink(props: &Props) -> Html {
             });
         })
     };
+    // Select the fallback's text as it appears, so Ctrl+C is all that is left to do.
+    use_effect_with(*status, |s| {
+        if *s == Some(false) {
+            if let Some(el) = gloo::utils::document()
+                .query_selector(".copy-fallback")
+                .ok()
+                .flatten()
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+                    input.select();
+                    let _ = input.focus();
+                }
+            }
+        }
+    });
     html! {
         <span class="copy-link">
-            <button class="secondary" {onclick} data-copy={props.text.clone()}>{ &props.label }</button>
+            <button type="button" class="secondary" {onclick} data-copy={props.text.clone()}>{ &props.label }</button>
             <span class="copy-status" role="status">
                 { match *status {
                     Some(true) => html! { { "Copied!" } },
-                    Some(false) => html! { <input class="copy-fallback" readonly=true aria-label="Link to copy" value={props.text.clone()} /> },
+                    Some(false) => html! {
+                        <label>{ "Copy this: " }<input class="copy-fallback" readonly=true value={props.text.clone()} /></label>
+                    },
                     None => html! {},
                 } }
             </span>

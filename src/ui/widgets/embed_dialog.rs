@@ -1,14 +1,35 @@
 use super::CopyLink;
 use crate::platform;
+use crate::share::EmbedParams;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// `data-` attributes of the snippet, e.g. `[("topic", "scope"), ("count", "5")]`.
-    pub attrs: Vec<(AttrValue, AttrValue)>,
+    pub params: EmbedParams,
 }
 
-/// "Embed this quiz": the one-line snippet a blog pastes.
+/// An attribute value as HTML: the snippet is pasted into someone's page.
+fn escape(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The one-line snippet a blog pastes to embed this quiz.
+fn snippet(params: &EmbedParams) -> String {
+    let attrs: String = params
+        .to_attrs()
+        .iter()
+        .map(|(k, v)| format!(" data-{k}=\"{}\"", escape(v)))
+        .collect();
+    format!(
+        "<script src=\"{}embed.js\"{attrs} async></script>",
+        escape(&platform::folder_url())
+    )
+}
+
+/// "Embed this quiz": the snippet and how to use it.
 #[function_component]
 pub fn EmbedDialog(props: &Props) -> Html {
     let open = use_state(|| false);
@@ -16,23 +37,16 @@ pub fn EmbedDialog(props: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let base = platform::base_url();
-    let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
-    let attrs: String = props
-        .attrs
-        .iter()
-        .map(|(k, v)| format!(" data-{k}=\"{v}\""))
-        .collect();
-    let snippet = format!("<script src=\"{dir}/embed.js\"{attrs} async></script>");
+    let code = snippet(&props.params);
     html! {
         <div class="embed-dialog">
-            <button class="secondary" aria-expanded={open.to_string()} onclick={toggle}>{ "Embed this quiz" }</button>
+            <button type="button" class="secondary" aria-expanded={open.to_string()} onclick={toggle}>{ "Embed this quiz" }</button>
             if *open {
                 <div class="embed-panel" role="region" aria-label="Embed code">
-                    <p>{ "Paste this where the quiz should appear in your post. The frame sizes itself to its content." }</p>
-                    <textarea class="snippet" readonly=true rows="3" aria-label="Embed snippet" value={snippet.clone()} />
-                    <CopyLink label="Copy snippet" text={snippet} />
-                    <p class="muted">{ "Options: data-topic, data-ids, data-count, data-difficulty, data-theme (light, dark, auto), data-mode (practice, exam)." }</p>
+                    <p>{ "Paste this where the quiz should appear in your post. The frame sizes itself and loads only when a reader scrolls near it." }</p>
+                    <textarea class="snippet" readonly=true rows="3" aria-label="Embed snippet" value={code.clone()} />
+                    <CopyLink label="Copy snippet" text={code} />
+                    <p class="muted">{ "Options: data-topic, data-ids, data-count, data-difficulty (junior, mid, senior), data-mode (practice, exam), data-theme (light, dark, auto), data-seed, data-title." }</p>
                 </div>
             }
         </div>

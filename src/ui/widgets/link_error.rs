@@ -1,6 +1,4 @@
-use crate::ui::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -13,9 +11,9 @@ pub struct Props {
 pub fn LinkErrorCard(props: &Props) -> Html {
     html! {
         <section class="card link-error" role="alert">
-            <h1>{ &props.title }</h1>
+            <h1 tabindex="-1">{ &props.title }</h1>
             <p>{ &props.message }</p>
-            <p><Link<Route> to={Route::Home} classes="button primary">{ "Go to the quiz home" }</Link<Route>></p>
+            <p><a href="#/" class="button primary">{ "Go to the quiz home" }</a></p>
         </section>
     }
 }

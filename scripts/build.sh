@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/ and the blog embed into dist/embed/ (two trunk builds on
+# one crate: src/bin/app.rs and src/bin/embed.rs). Assumes the tools are installed
+# (scripts/install-tools.sh); serve.sh, test.sh and bench.sh call it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+trunk build --release
+trunk build --release --dist dist/embed embed/index.html

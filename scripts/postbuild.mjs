@@ -1,0 +1,49 @@
+// Trunk's post-build hook, for both builds (see Trunk.toml). In the staging folder it:
+// - copies the bank chunks build.rs wrote into bank/ (the app build; the embed reads ../bank/),
+// - tells boot.js where the chunks are (a <meta> in the page: no inline script needed),
+// - writes the service worker with the list of files to keep offline (the app build).
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+const html = process.env.TRUNK_HTML_FILE ?? '';
+if (!stage) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const embed = html.replace(/\\/g, '/').endsWith('embed/index.html');
+const chunksDir = 'target/bank-chunks';
+const map = readFileSync('target/bank-chunks.map', 'utf8').trim();
+
+if (!embed) {
+  mkdirSync(join(stage, 'bank'), { recursive: true });
+  for (const f of readdirSync(chunksDir).filter((f) => f.endsWith('.json'))) {
+    copyFileSync(join(chunksDir, f), join(stage, 'bank', f));
+  }
+}
+
+const page = join(stage, 'index.html');
+const meta = `<meta name="pyquiz-bank" content="${embed ? '../bank/' : 'bank/'}" data-chunks="${map}">`;
+writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `  ${meta}\n</head>`));
+
+if (!embed) {
+  // Everything the app needs offline: the shell and every chunk (their names change with
+  // their content, so serving them from the cache first is always right).
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(stage, path).split('\\').join('/'));
+    }
+  };
+  walk(stage);
+  const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed-demo.html' && !f.startsWith('embed/')).sort();
+  const hash = createHash('sha256');
+  for (const f of shell) hash.update(f).update(readFileSync(join(stage, f)));
+  const version = hash.digest('hex').slice(0, 16);
+  const template = readFileSync('web/sw.js', 'utf8');
+  writeFileSync(
+    join(stage, 'sw.js'),
+    template.replace("'__VERSION__'", JSON.stringify(version)).replace('[/* __FILES__ */]', JSON.stringify(['./', ...shell])),
+  );
+  console.log(`postbuild: ${shell.length} files for offline use, version ${version}`);
+}

@@ -1,0 +1,163 @@
+//! The full app's root: loads saved progress, provides the state to the pages, keeps storage in
+//! step (debounced saves of this tab's own changes, merges of other tabs'), follows the hash
+//! route, and gives every page its title and focus.
+
+mod chunks;
+mod model;
+mod saving;
+
+pub use chunks::use_chunks;
+pub use model::{use_app, AppHandle, AppModel};
+
+use crate::platform::{self, storage};
+use crate::route::Route;
+use crate::state::{Action, AppState, NoticeKind};
+use crate::ui::pages::{
+    BrowsePage, HomePage, NotFoundPage, ProgressPage, QuestionPage, QuizPage, ResultsPage,
+    ScorePage, SharedQuizPage,
+};
+use crate::ui::widgets::{Header, LinkErrorCard, Notices};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn load() -> AppModel {
+    let now = platform::now_ms();
+    let loaded = storage::load(now);
+    let mut state = AppState::new(
+        loaded.records,
+        loaded.settings,
+        loaded.sessions,
+        loaded.writable,
+    );
+    for text in loaded.notices {
+        state.notify(NoticeKind::Warning, text);
+    }
+    AppModel(state)
+}
+
+/// The route in the address, kept up to date.
+#[hook]
+fn use_route() -> Route {
+    let route = use_state(|| Route::parse(&platform::hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                route.set(Route::parse(&platform::hash()));
+            });
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let app = use_reducer(load);
+    let route = use_route();
+    saving::use_saving(&app);
+
+    // Another tab saved: take its changes in (never written back from here).
+    {
+        let dispatch = app.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let Some(change) = e
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(storage::from_event)
+                else {
+                    return;
+                };
+                let (mut records, mut sessions, mut settings) = (None, None, None);
+                match change {
+                    storage::Change::Records(r) => records = Some(r),
+                    storage::Change::Sessions(s) => sessions = Some(s),
+                    storage::Change::Settings(s) => settings = Some(s),
+                }
+                dispatch.dispatch(Action::FromOtherTab {
+                    records,
+                    sessions,
+                    settings,
+                });
+            });
+            move || drop(listener)
+        });
+    }
+    // The chosen colour scheme.
+    {
+        let theme = app.0.settings.theme;
+        use_effect_with(theme, |theme| {
+            platform::set_theme(match theme {
+                crate::progress::Theme::System => None,
+                t => Some(t.as_str()),
+            });
+        });
+    }
+    // Each page: its title, and focus on its heading (not for the quiz, which focuses itself).
+    {
+        let r = route.clone();
+        use_effect_with(route.clone(), move |_| {
+            platform::set_title(r.title());
+            if let Route::LegacyEmbed(query) = &r {
+                platform::replace_location(&format!("{}embed/#{query}", platform::folder_url()));
+                return;
+            }
+            if !matches!(r, Route::Quiz | Route::Shared(Ok(_))) {
+                platform::focus("main h1");
+            }
+        });
+    }
+
+    let page = match &route {
+        Route::Home => html! { <HomePage /> },
+        Route::Quiz => html! { <QuizPage /> },
+        Route::Shared(Ok(link)) => html! { <SharedQuizPage link={link.clone()} /> },
+        Route::Question(Ok(id)) => html! { <QuestionPage id={id.clone()} /> },
+        Route::Score(Ok(score)) => html! { <ScorePage score={score.clone()} /> },
+        Route::Shared(Err(e)) | Route::Question(Err(e)) | Route::Score(Err(e)) => {
+            html! { <LinkErrorCard title="This link does not work" message={e.to_string()} /> }
+        }
+        Route::Results => html! { <ResultsPage /> },
+        Route::Progress => html! { <ProgressPage /> },
+        Route::Browse(query) => html! { <BrowsePage query={query.clone()} /> },
+        Route::LegacyEmbed(_) => html! { <p class="loading">{ "Opening the quiz…" }</p> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    };
+    let on_theme = {
+        let d = app.dispatcher();
+        Callback::from(move |theme| {
+            d.dispatch(Action::SetTheme {
+                theme,
+                now: platform::now_ms(),
+            })
+        })
+    };
+    let on_dismiss = app.dispatcher().to_callback().reform(Action::Dismiss);
+    let on_notice_action = {
+        let d = app.dispatcher();
+        Callback::from(move |a| match a {
+            crate::state::NoticeAction::UndoReset => d.dispatch(Action::UndoReset {
+                now: platform::now_ms(),
+            }),
+            crate::state::NoticeAction::Reload => platform::reload(),
+        })
+    };
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        platform::focus("main h1");
+    });
+    html! {
+        <ContextProvider<AppHandle> context={app.clone()}>
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
+            <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} />
+            <main id="main" tabindex="-1">
+                <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss} on_action={on_notice_action} />
+                if !app.0.writable {
+                    <p class="read-only-banner" role="note">{ "Read-only: nothing you do here is saved." }</p>
+                }
+                { page }
+            </main>
+        </ContextProvider<AppHandle>>
+    }
+}

@@ -1,0 +1,179 @@
+use crate::bank::{Difficulty, Kind, QuestionMeta, QUESTIONS, TOPICS};
+use crate::platform;
+use crate::route::{BrowseQuery, Route};
+use crate::state::Action;
+use crate::ui::app::{use_app, use_chunks};
+use crate::ui::markup::{plural, raw_html};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub query: BrowseQuery,
+}
+
+/// Python versions a learner can say they have.
+const PYTHONS: [&str; 7] = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14"];
+
+/// Plain text of rendered HTML, for searching.
+fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .to_lowercase()
+}
+
+fn version(v: &str) -> (u32, u32) {
+    let (a, b) = v.split_once('.').unwrap_or((v, "0"));
+    (a.parse().unwrap_or(0), b.parse().unwrap_or(0))
+}
+
+/// Every question, searchable by text, topic, type, tag, difficulty and Python version, each
+/// with its permanent link and a bookmark. The search lives in the address.
+#[function_component]
+pub fn BrowsePage(props: &Props) -> Html {
+    let app = use_app();
+    let q = &props.query;
+    // Searching the text needs the questions themselves: all the chunks, fetched once.
+    let all: Vec<String> = QUESTIONS.iter().map(|m| m.id.to_string()).collect();
+    use_chunks(all);
+    let needle = q.text.trim().to_lowercase();
+    let settings = &app.0.settings;
+    let matches: Vec<&QuestionMeta> = QUESTIONS
+        .iter()
+        .filter(|m| q.topic.as_ref().is_none_or(|t| m.topic().id == t))
+        .filter(|m| q.kind.is_none_or(|k| m.kind == k))
+        .filter(|m| q.tag.as_ref().is_none_or(|t| m.tags.contains(&t.as_str())))
+        .filter(|m| q.difficulty.is_none_or(|d| m.difficulty == d))
+        .filter(|m| {
+            q.python
+                .as_ref()
+                .is_none_or(|p| m.min_python.is_none_or(|v| version(v) <= version(p)))
+        })
+        .filter(|m| !q.bookmarked || settings.is_bookmarked(m.id))
+        .filter(|m| {
+            needle.is_empty()
+                || m.id.contains(&needle)
+                || app.0.quiz.question(m.id).is_some_and(|full| {
+                    text_of(&full.prompt).contains(&needle)
+                        || full
+                            .code
+                            .as_deref()
+                            .is_some_and(|c| text_of(c).contains(&needle))
+                })
+        })
+        .collect();
+    let go = {
+        let q = q.clone();
+        move |change: Box<dyn Fn(&mut BrowseQuery)>| {
+            let mut next = q.clone();
+            change(&mut next);
+            platform::replace_hash(&Route::Browse(next.clone()).path());
+            // replace_hash sends no hashchange: tell the router ourselves.
+            let _ = gloo::utils::window()
+                .dispatch_event(&web_sys::Event::new("hashchange").expect("an event"));
+        }
+    };
+    let on_text = {
+        let go = go.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            go(Box::new(move |q| q.text = v.clone()));
+        })
+    };
+    let select = |label: &'static str,
+                  id: &'static str,
+                  current: Option<String>,
+                  options: Vec<(String, String)>,
+                  set: fn(&mut BrowseQuery, Option<String>)| {
+        let go = go.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            go(Box::new(move |q| {
+                set(q, (!v.is_empty()).then(|| v.clone()))
+            }));
+        });
+        html! {
+            <label class="select" for={id}>{ label }
+                <select {id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ "Any" }</option>
+                    { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={current.as_deref() == Some(v.as_str())}>{ l }</option> }) }
+                </select>
+            </label>
+        }
+    };
+    let on_bookmarked = {
+        let go = go.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            go(Box::new(move |q| q.bookmarked = on));
+        })
+    };
+    let items = matches.iter().take(200).map(|m| {
+        let full = app.0.quiz.question(m.id);
+        let marked = settings.is_bookmarked(m.id);
+        let toggle = {
+            let d = app.dispatcher();
+            let id = m.id.to_string();
+            Callback::from(move |_| d.dispatch(Action::ToggleBookmark { id: id.clone(), now: platform::now_ms() }))
+        };
+        html! {
+            <li class="browse-item">
+                <p class="meta">
+                    <span class="topic-name">{ m.topic().title }</span>
+                    <span class="badge">{ m.kind.as_str() }</span>
+                    <span class={format!("badge {}", m.difficulty.as_str())}>{ m.difficulty.label() }</span>
+                    if m.tags.contains(&"gotcha") { <span class="badge gotcha">{ "gotcha" }</span> }
+                    if let Some(v) = m.min_python { <span class="badge">{ format!("Python {v}+") }</span> }
+                </p>
+                <div class="browse-prompt">{ full.map_or_else(|| html! { <span class="muted">{ "Loading…" }</span> }, |q| raw_html(&q.prompt)) }</div>
+                <p class="actions">
+                    <a class="button secondary" href={format!("#/question/{}", m.id)}>{ format!("Open {}", m.id) }</a>
+                    <button type="button" class="ghost bookmark" aria-pressed={marked.to_string()} onclick={toggle}>
+                        { if marked { "★ Bookmarked" } else { "☆ Bookmark" } }
+                    </button>
+                </p>
+            </li>
+        }
+    });
+    let tags: Vec<&str> = {
+        let mut t: Vec<&str> = QUESTIONS
+            .iter()
+            .flat_map(|m| m.tags.iter().copied())
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    html! {
+        <div class="browse">
+            <h1 tabindex="-1">{ "Browse the questions" }</h1>
+            <form class="card browse-filters" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label for="browse-text">{ "Search" }</label>
+                <input id="browse-text" type="search" value={q.text.clone()} oninput={on_text} placeholder="e.g. closure, __slots__, scp-03" />
+                <div class="row">
+                    { select("Topic ", "browse-topic", q.topic.clone(), TOPICS.iter().map(|t| (t.id.to_string(), t.title.to_string())).collect(), |q, v| q.topic = v) }
+                    { select("Type ", "browse-type", q.kind.map(|k| k.as_str().to_string()), Kind::ALL.iter().map(|k| (k.as_str().to_string(), k.as_str().to_string())).collect(), |q, v| q.kind = v.and_then(|v| Kind::parse(&v))) }
+                    { select("Tag ", "browse-tag", q.tag.clone(), tags.iter().map(|t| (t.to_string(), t.to_string())).collect(), |q, v| q.tag = v) }
+                    { select("Difficulty ", "browse-difficulty", q.difficulty.map(|d| d.as_str().to_string()), Difficulty::ALL.iter().map(|d| (d.as_str().to_string(), d.label().to_string())).collect(), |q, v| q.difficulty = v.and_then(|v| Difficulty::parse(&v))) }
+                    { select("Runs on Python ", "browse-python", q.python.clone(), PYTHONS.iter().map(|p| (p.to_string(), p.to_string())).collect(), |q, v| q.python = v) }
+                    <label class="chip"><input type="checkbox" checked={q.bookmarked} onchange={on_bookmarked} />{ "Bookmarked only" }</label>
+                </div>
+            </form>
+            <p class="showing" aria-live="polite">{ plural(matches.len(), "question", "questions") }
+                if matches.len() > 200 { <span class="muted">{ " (showing the first 200)" }</span> }</p>
+            <ol class="browse-list">{ for items }</ol>
+        </div>
+    }
+}

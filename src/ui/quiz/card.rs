@@ -1,0 +1,173 @@
+use super::options::Options;
+use crate::bank::{topic_of, Body, Question};
+use crate::platform;
+use crate::quiz::{Answer, Grade, Mode, QuizAction, Response, Slot};
+use crate::ui::markup::raw_html;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub question: Rc<Question>,
+    pub slot: Slot,
+    pub mode: Mode,
+    /// The quiz is over: show the feedback in an exam too, accept nothing.
+    #[prop_or_default]
+    pub finished: bool,
+    /// More for the meta line: the app's permalink, bookmark and report links.
+    #[prop_or_default]
+    pub extras: Html,
+    pub on_action: Callback<QuizAction>,
+}
+
+/// One question: prompt, code, the answer controls for its type, hint and feedback. Draws its
+/// props and reports what the learner did; it holds no state of its own.
+#[function_component]
+pub fn QuestionCard(props: &Props) -> Html {
+    let q = &props.question;
+    let slot = &props.slot;
+    let answered = slot.answer.is_some();
+    let show_feedback = answered && (props.mode == Mode::Practice || props.finished);
+    let locked = answered || props.finished;
+    let on = props.on_action.clone();
+    let topic = topic_of(&q.id).map_or("", |t| t.title);
+    let body = match &q.body {
+        Body::Single { options } | Body::Multi { options } | Body::Output { options } => html! {
+            <Options qid={q.id.clone()} kind={q.body.kind()} options={options.clone()}
+                picked={slot.picked.clone()} reveal={show_feedback} {locked}
+                on_pick={on.reform(QuizAction::Pick)} />
+        },
+        Body::Short { .. } => short_input(&q.id, slot, locked, &on),
+        Body::Flashcard { answer, checklist } => flashcard(slot, answer, checklist, locked, &on),
+    };
+    let hint = match &q.hint {
+        Some(h) if slot.hint_shown => {
+            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw_html(h) }</div> }
+        }
+        Some(_) if !locked && props.mode == Mode::Practice => html! {
+            <button type="button" class="ghost hint-button" onclick={on.reform(|_| QuizAction::Hint)}>
+                { "Show a hint" }<kbd>{ "H" }</kbd>
+            </button>
+        },
+        _ => html! {},
+    };
+    html! {
+        <article class="question-card" aria-labelledby={format!("prompt-{}", q.id)}>
+            <p class="meta">
+                <span class="topic-name">{ topic }</span>
+                <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.label() }</span>
+                if q.tags.iter().any(|t| t == "gotcha") { <span class="badge gotcha">{ "gotcha" }</span> }
+                if let Some(v) = python_range(q) { <span class="badge">{ v }</span> }
+                { props.extras.clone() }
+            </p>
+            <div class="prompt" id={format!("prompt-{}", q.id)}>{ raw_html(&q.prompt) }</div>
+            if let Some(code) = &q.code { <div class="snippet-code">{ raw_html(code) }</div> }
+            { body }
+            { hint }
+            if show_feedback {
+                if let Some(answer) = &slot.answer { { feedback(q, answer) } }
+            }
+        </article>
+    }
+}
+
+fn python_range(q: &Question) -> Option<String> {
+    match (&q.min_python, &q.max_python) {
+        (Some(a), Some(b)) => Some(format!("Python {a}–{b}")),
+        (Some(a), None) => Some(format!("Python {a}+")),
+        (None, Some(b)) => Some(format!("Python ≤ {b}")),
+        (None, None) => None,
+    }
+}
+
+fn short_input(id: &str, slot: &Slot, locked: bool, on: &Callback<QuizAction>) -> Html {
+    let oninput = on.reform(|e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        QuizAction::Type(input.value())
+    });
+    let onsubmit = on.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        QuizAction::Submit {
+            now: platform::now_ms(),
+        }
+    });
+    let input_id = format!("short-{id}");
+    html! {
+        <form class="short-answer" {onsubmit}>
+            <label for={input_id.clone()}>{ "Your answer" }</label>
+            <input id={input_id} class="short-input" type="text" autocomplete="off" autocapitalize="off"
+                spellcheck="false" value={slot.text.clone()} {oninput} disabled={locked} />
+        </form>
+    }
+}
+
+fn flashcard(
+    slot: &Slot,
+    answer: &str,
+    checklist: &[String],
+    locked: bool,
+    on: &Callback<QuizAction>,
+) -> Html {
+    if !slot.revealed {
+        return html! {
+            <div class="flashcard">
+                <p class="muted">{ "Answer out loud or on paper, then show the model answer and grade yourself." }</p>
+                <button type="button" class="primary reveal" onclick={on.reform(|_| QuizAction::Reveal)}>
+                    { "Show answer" }<kbd>{ "Space" }</kbd>
+                </button>
+            </div>
+        };
+    }
+    let graded = slot.answer.as_ref().map(|a| &a.response);
+    html! {
+        <div class="flashcard revealed">
+            <h3>{ "Model answer" }</h3>
+            <div class="model-answer">{ raw_html(answer) }</div>
+            <h3>{ "A strong answer covers" }</h3>
+            <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ raw_html(c) }</li> }) }</ul>
+            <div class="grades" role="group" aria-label="How well did you know it?">
+                { for Grade::ALL.iter().enumerate().map(|(i, &g)| {
+                    let picked = graded == Some(&Response::SelfGrade(g));
+                    html! {
+                        <button type="button" class={classes!("grade", picked.then_some("picked"))} disabled={locked}
+                            aria-pressed={picked.to_string()}
+                            onclick={on.reform(move |_| QuizAction::SelfGrade { grade: g, now: platform::now_ms() })}>
+                            <kbd aria-hidden="true">{ i + 1 }</kbd>{ g.label() }
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// Right or wrong in words, what was expected, why, and where to read more.
+pub fn feedback(q: &Question, a: &Answer) -> Html {
+    let (class, verdict) = match (&a.response, a.correct) {
+        (Response::SelfGrade(g), _) => ("graded", format!("You graded this: {}", g.label())),
+        (_, true) => ("right", "✓ Correct".to_string()),
+        (_, false) => ("wrong", "✗ Not quite".to_string()),
+    };
+    let expected = match (&q.body, &a.response) {
+        (Body::Short { answers, .. }, Response::Text(t)) => html! {
+            <p class="expected">
+                { "You wrote " }<code>{ t.clone() }</code>
+                if !a.correct { { "; the answer is " }<code>{ answers.first().cloned().unwrap_or_default() }</code> }
+                { "." }
+            </p>
+        },
+        (_, Response::Legacy) => html! {
+            <p class="muted">{ "Answered with an earlier version of pyquiz: the pick itself was not kept." }</p>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class={classes!("feedback", class)} aria-label="Feedback">
+            <h3 class="verdict">{ verdict }</h3>
+            { expected }
+            <div class="explanation">{ raw_html(&q.explanation) }</div>
+            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
+        </section>
+    }
+}

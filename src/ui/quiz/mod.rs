@@ -1,0 +1,13 @@
+//! The quiz components both the app and the embed draw: they take props and callbacks and
+//! never read global state, so the embed links only what it shows.
+
+mod card;
+mod options;
+mod review;
+mod runner;
+mod shortcuts;
+
+pub use card::{feedback, QuestionCard};
+pub use options::Options;
+pub use review::{Review, ScoreSummary};
+pub use runner::QuizRunner;
