@@ -251,7 +251,9 @@ fn path(points: &[(f64, f64)]) -> String {
     let mut d = String::new();
     for (i, (x, y)) in points.iter().enumerate() {
         d.push_str(if i == 0 { "M" } else { " L" });
-        d.push_str(&format!("{x:.1} {y:.1}"));
+        d.push_str(&bank_format::json::fixed(*x, 1));
+        d.push(' ');
+        d.push_str(&bank_format::json::fixed(*y, 1));
     }
     d
 }
@@ -285,7 +287,7 @@ mod tests {
         assert_eq!(c.rects[0].height, 0.0);
         assert_eq!(c.rects[1].title, "Nov 29: 4 answers, 50% right");
         assert_eq!(c.rects[0].title, "Nov 28: no answers");
-        assert_eq!(c.line.as_deref(), Some("M210.0 50.0 L350.0 0.0"));
+        assert_eq!(c.line.as_deref(), Some("M210 50 L350 0"));
         assert_eq!(c.summary, "12 answers on 2 of the last 3 days, 83% right.");
         assert_eq!(c.labels.first().map(|l| l.text.as_str()), Some("Nov 28"));
     }

@@ -5,6 +5,7 @@
 
 pub mod bank; // the compiled-in index and the per-topic chunks
 pub mod charts; // the progress page's charts as geometry
+pub mod order; // one shared sort, for a smaller wasm
 pub mod platform; // the only code that touches the browser
 pub mod progress; // records, FSRS scheduling, storage documents and migrations, export
 pub mod quiz; // selection, grading, the session, keyboard and main-button rules, the runner

@@ -264,7 +264,7 @@ pub fn backups() -> Vec<Backup> {
         .filter_map(|i| s.key(i).ok().flatten())
         .filter_map(|k| parse_backup_key(&k))
         .collect();
-    list.sort_by(|a, b| b.at_ms.total_cmp(&a.at_ms));
+    crate::order::sort_by_key_f64(&mut list, |b| -b.at_ms);
     list
 }
 

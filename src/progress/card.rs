@@ -34,6 +34,10 @@ impl Default for Card {
     }
 }
 
+fn nine_places(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
+}
+
 fn time(ms: f64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
 }
@@ -97,7 +101,12 @@ impl Card {
             ..Parameters::default()
         };
         let next = FSRS::new(params).next(self.to_fsrs(), time(now_ms), rating(grade));
-        Card::from_fsrs(&next.card)
+        let mut card = Card::from_fsrs(&next.card);
+        // Kept to the precision storage writes (see `json::fixed`), so a saved card reads back
+        // exactly as it was.
+        card.stability = nine_places(card.stability);
+        card.difficulty = nine_places(card.difficulty);
+        card
     }
 
     /// The probability of recalling it now (0 for a card never reviewed). FSRS's forgetting

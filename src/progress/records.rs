@@ -168,7 +168,7 @@ impl Records {
 
 fn merged_log(a: &[(f64, Grade)], b: &[(f64, Grade)]) -> Vec<(f64, Grade)> {
     let mut all: Vec<(f64, Grade)> = a.iter().chain(b).copied().collect();
-    all.sort_by(|x, y| x.0.total_cmp(&y.0));
+    crate::order::sort_by_key_f64(&mut all, |e| e.0);
     all.dedup_by(|x, y| x.0 == y.0);
     let skip = all.len().saturating_sub(LOG_KEEP);
     all.split_off(skip)

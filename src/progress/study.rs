@@ -96,7 +96,9 @@ pub fn due_queue<'a>(
                 .then(|| (id, r.card.retrievability(now_ms), r.card.due_ms))
         })
         .collect();
-    due.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)));
+    // By recall probability, ties by due date: sort by the tie-breaker first, then stably.
+    crate::order::sort_by_key_f64(&mut due, |d| d.2);
+    crate::order::sort_by_key_f64(&mut due, |d| d.1);
     due.into_iter().map(|(id, _, _)| id.to_string()).collect()
 }
 
@@ -108,7 +110,7 @@ pub fn mistakes<'a>(records: &Records, ids: impl Iterator<Item = &'a str>) -> Ve
             r.missed_last().then_some((id, r.last_ms))
         })
         .collect();
-    missed.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::order::sort_by_key_f64(&mut missed, |m| -m.1);
     missed.into_iter().map(|(id, _)| id.to_string()).collect()
 }
 
@@ -124,7 +126,7 @@ pub fn weakest_topics<'a>(
             (s.answered > 0).then_some((topic, s.mastery))
         })
         .collect();
-    tried.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::order::sort_by_key_f64(&mut tried, |t| t.1);
     tried.into_iter().map(|(t, _)| t).collect()
 }
 
@@ -169,11 +171,12 @@ pub fn forecast(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize)
 /// Days with at least one answer, and the current streak: consecutive days up to today (or
 /// up to yesterday, when today has no answer yet).
 pub fn activity(records: &Records, now_ms: f64, tz_offset_min: f64) -> (BTreeSet<i64>, usize) {
-    let active: BTreeSet<i64> = records
-        .map
-        .values()
-        .flat_map(|r| r.log.iter().map(|(t, _)| day_of(*t, tz_offset_min)))
-        .collect();
+    let mut active = BTreeSet::new();
+    for r in records.map.values() {
+        for (t, _) in &r.log {
+            active.insert(day_of(*t, tz_offset_min));
+        }
+    }
     let today = day_of(now_ms, tz_offset_min);
     let mut day = if active.contains(&today) {
         today

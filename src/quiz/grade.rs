@@ -64,13 +64,16 @@ pub fn grade(question: &Question, response: &Response) -> bool {
             picked.len() == 1 && options.iter().any(|o| o.correct && o.key == picked[0])
         }
         (Body::Multi { options }, Response::Choices(picked)) => {
-            let mut unique = picked.clone();
-            unique.sort_unstable();
-            unique.dedup();
+            let mut unique: Vec<&String> = Vec::new();
+            for k in picked {
+                if !unique.contains(&k) {
+                    unique.push(k);
+                }
+            }
             let right = options.iter().filter(|o| o.correct).count();
             let picked_right = unique
                 .iter()
-                .filter(|k| options.iter().any(|o| o.correct && o.key == **k))
+                .filter(|k| options.iter().any(|o| o.correct && o.key == ***k))
                 .count();
             picked_right == unique.len() && unique.len() == right
         }

@@ -3,11 +3,10 @@
 //! host page its height and what the reader did. No router, no storage, no app pages.
 
 use super::quiz::{QuizRunner, Review, ScoreSummary};
-use crate::bank::{candidates_in, topic, topic_of, TopicMeta, TOPICS};
+use crate::bank::{candidates_in, topic, topic_of, TopicMeta};
 use crate::platform::{self, chunks, host};
 use crate::quiz::{select, QuizAction, Runner, Session};
 use crate::share::{EmbedParams, Theme};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -71,12 +70,13 @@ fn plan() -> Result<Plan, String> {
 
 /// The topics holding `ids`, each once.
 fn topics_of(ids: &[String]) -> Vec<&'static TopicMeta> {
-    let set: BTreeSet<usize> = ids
-        .iter()
-        .filter_map(|id| topic_of(id))
-        .filter_map(|t| TOPICS.iter().position(|x| x.id == t.id))
-        .collect();
-    set.into_iter().map(|i| &TOPICS[i]).collect()
+    let mut out: Vec<&'static TopicMeta> = Vec::new();
+    for t in ids.iter().filter_map(|id| topic_of(id)) {
+        if !out.iter().any(|x| x.id == t.id) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 fn load(topics: Vec<&'static TopicMeta>, dispatch: UseReducerDispatcher<Model>) {

@@ -1,7 +1,9 @@
-// Shared by the end-to-end tests and the benchmark: a static server for dist/, a headless
-// Chromium, pages that fail on console errors, and the bank as shipped (to answer questions).
+// Shared by the end-to-end tests and the benchmark: a static server for dist/ that sends the
+// strict Content-Security-Policy the README recommends, a headless Chromium, pages that fail on
+// console errors (CSP violations included), axe checks, and the bank as shipped.
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -11,26 +13,45 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
+/** The policy dist/ must run under with zero violations (also in the README). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port, with the CSP on every response. `offline()` makes
+ * every request fail until `online()`, like a network that went away.
+ */
+export async function serve(dir = DIST, { csp = CSP } = {}) {
+  let down = false;
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (down) { req.socket.destroy(); return; }
     const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    requests,
+    offline: () => { down = true; },
+    online: () => { down = false; },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */
@@ -42,18 +63,28 @@ export function launch() {
   });
 }
 
+/** Chromium's own advice about trunk's preload links, not a problem of the app. */
+const HARMLESS = [/integrity.*attribute is currently ignored for preload/];
+
 /**
- * A page that records console errors, uncaught exceptions and Rust panics; `assertClean()`
- * throws if any happened.
+ * A page that records console errors, uncaught exceptions, Rust panics and CSP violations (in
+ * the page and its frames); `assertClean()` throws if any happened.
  */
-export async function watchedPage(context) {
+export async function watchedPage(context, { allow = [] } = {}) {
   const page = await context.newPage();
   const problems = [];
-  const watch = (p) => {
-    p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  };
-  watch(page);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (HARMLESS.some((r) => r.test(text)) || allow.some((r) => r.test(text))) return;
+    if (m.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console ${m.type()}: ${text}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.problems = problems;
   page.assertClean = () => {
     if (problems.length) throw new Error(problems.join('\n'));
   };
@@ -63,6 +94,20 @@ export async function watchedPage(context) {
 export async function shot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A and AA rules) in `frame`; throws on any violation. */
+export async function assertAccessible(frame, label) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not restrict.
+  if (!(await frame.evaluate(() => typeof window.axe !== 'undefined'))) await frame.evaluate(AXE);
+  const result = await frame.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    rules: { region: { enabled: false } },
+  }));
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\n/g, ' ')).join('\n    ')}`);
+  if (found.length) throw new Error(`axe on ${label}:\n  ${found.join('\n  ')}`);
 }
 
 /**
@@ -83,12 +128,18 @@ export function useBrowser() {
   return env;
 }
 
-/** Every question as shipped, by id, from dist/bank/*.json. */
+/**
+ * Every question as shipped, by id, from dist/bank/*.json, with its body flattened for the
+ * tests: `{ type, options, answers, … }`.
+ */
 export async function loadBank() {
   const byId = new Map();
   for (const f of await readdir(join(DIST, 'bank'))) {
     const chunk = JSON.parse(await readFile(join(DIST, 'bank', f), 'utf8'));
-    for (const q of chunk.questions) byId.set(q.id, { ...q, topic: chunk.topic });
+    for (const q of chunk.questions) {
+      const [type, inner] = Object.entries(q.body)[0];
+      byId.set(q.id, { ...q, topic: chunk.topic, body: { type, ...inner } });
+    }
   }
   return byId;
 }
@@ -105,9 +156,14 @@ export function oneOfEachType(bank) {
 
 /** The id of the question on screen, from the prompt element's id. */
 export async function currentId(page) {
-  const el = page.locator('.question-card .prompt');
+  const el = page.locator('.question-card .prompt').first();
   await el.waitFor();
-  return (await el.getAttribute('id')).replace(/^q-/, '');
+  return (await el.getAttribute('id')).replace(/^prompt-/, '');
+}
+
+/** Positions of the right options (0-based), as shown. */
+export function rightPositions(q) {
+  return q.body.options.map((o, i) => (o.correct ? i : -1)).filter((i) => i >= 0);
 }
 
 /**
@@ -117,20 +173,26 @@ export async function currentId(page) {
 export async function answerWithKeyboard(page, q, { correct = true, frame = page } = {}) {
   const kb = page.keyboard;
   const body = q.body;
-  await frame.locator(`.question-card .prompt[id="q-${q.id}"]`).waitFor();
+  await frame.locator(`.question-card .prompt[id="prompt-${q.id}"]`).waitFor();
   if (body.type === 'short') {
-    await kb.press('Tab'); // from the prompt into the answer field
+    // The answer box has focus as soon as the question appears.
+    await frame.locator('.short-input:focus').waitFor();
     await kb.type(correct ? `  ${body.answers[0]} ` : 'definitely wrong');
     await kb.press('Enter');
   } else if (body.type === 'flashcard') {
     await kb.press('Space');
     await frame.locator('.grades').waitFor();
     await kb.press(correct ? '3' : '1'); // Good / Again
+    await frame.locator('.grade[aria-pressed="true"]').waitFor();
   } else {
-    const right = body.options.map((o, i) => (o.correct ? i : -1)).filter((i) => i >= 0);
     const wrong = body.options.findIndex((o) => !o.correct);
-    const picks = correct ? right : [wrong];
+    const picks = correct ? rightPositions(q) : [wrong];
     for (const i of picks) await kb.press(String(i + 1));
     await kb.press('Enter');
   }
+}
+
+/** Waits until question `id` is the one on screen (moving on re-renders asynchronously). */
+export async function expectQuestion(page, id, frame = page) {
+  await frame.locator(`.question-card .prompt[id="prompt-${id}"]`).waitFor({ timeout: 5000 });
 }

@@ -140,15 +140,14 @@ impl Writer {
         self
     }
 
-    /// A number; NaN and infinities (not JSON) are written as `null`.
+    /// A number, to 9 decimal places (what the app stores needs no more: see `fixed`); NaN
+    /// and infinities (not JSON) are written as `null`.
     pub fn number(&mut self, value: f64) -> &mut Self {
         self.separate();
-        if !value.is_finite() {
-            self.out.push_str("null");
-        } else if value.fract() == 0.0 && value.abs() < 9.0e15 {
-            self.out.push_str(&(value as i64).to_string());
+        if value.is_finite() {
+            self.out.push_str(&fixed(value, 9));
         } else {
-            self.out.push_str(&value.to_string());
+            self.out.push_str("null");
         }
         self
     }
@@ -171,6 +170,42 @@ impl Writer {
         self.out.push_str("null");
         self
     }
+}
+
+/// `value` with at most `decimals` decimal places, trailing zeros dropped: `fixed(2.50, 2)` is
+/// `"2.5"`. Integer arithmetic only, so the wasm carries no float formatting code (several
+/// kilobytes); values beyond ±9e15 / 10^decimals lose their fraction.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    if !value.is_finite() {
+        return "0".into();
+    }
+    let scale = 10u64.pow(decimals.min(9));
+    let scaled = (value.abs() * scale as f64).round();
+    if scaled >= 9.0e15 {
+        let whole = value.round();
+        return (whole as i64).to_string();
+    }
+    let n = scaled as u64;
+    let (int, mut frac) = (n / scale, n % scale);
+    let mut out = String::new();
+    if value < 0.0 && n != 0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if frac != 0 {
+        let mut digits = decimals.min(9);
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let f = frac.to_string();
+        out.push('.');
+        for _ in f.len()..digits as usize {
+            out.push('0');
+        }
+        out.push_str(&f);
+    }
+    out
 }
 
 fn escape_into(out: &mut String, s: &str) {
@@ -225,6 +260,19 @@ mod tests {
             v,
             serde_json::json!({"a": 1, "b": ["x\"y\n\u{1}", true, null, {}], "c": 0.5, "d": null})
         );
+    }
+
+    #[test]
+    fn fixed_point_numbers() {
+        assert_eq!(fixed(2.5, 2), "2.5");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(3.1262000000000003, 9), "3.1262");
+        assert_eq!(fixed(0.000000001, 9), "0.000000001");
+        assert_eq!(fixed(1767225600000.0, 9), "1767225600000");
+        assert_eq!(fixed(-0.0000000001, 9), "0");
+        for x in [0.1, 3.1262, 5.5, 0.9, 36500.123456789] {
+            assert_eq!(fixed(x, 9).parse::<f64>().unwrap(), x, "{x}");
+        }
     }
 
     #[test]

@@ -95,7 +95,9 @@ fn canonical(text: &str, prose: bool) -> String {
         .map(|c| if c == '\'' { '"' } else { c })
         .collect();
     if prose {
-        out = out.to_lowercase();
+        // ASCII only: prose answers are English words, and full Unicode case tables would
+        // add kilobytes to the wasm.
+        out.make_ascii_lowercase();
         if out.len() > 1 && out.ends_with('.') {
             out.pop();
         }

@@ -29,7 +29,7 @@ pub fn merge_sessions(list: &mut Vec<SavedSession>, incoming: &[SavedSession]) -
             None => list.push(theirs.clone()),
         }
     }
-    list.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+    crate::order::sort_by_key_f64(list, |s| -s.updated_ms);
     list.truncate(SESSIONS_KEEP);
     *list != before
 }

@@ -15,13 +15,16 @@ pub fn use_chunks(ids: Vec<String>) -> Callback<()> {
     let retry = use_state(|| 0u32);
     let asked = use_mut_ref(BTreeSet::<&'static str>::new);
     let quiz = &app.0.quiz;
-    let missing: Vec<&'static str> = ids
+    let mut missing: Vec<&'static str> = Vec::new();
+    for t in ids
         .iter()
         .filter(|id| quiz.question(id).is_none())
         .filter_map(|id| topic_of(id).map(|t| t.id))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    {
+        if !missing.contains(&t) {
+            missing.push(t);
+        }
+    }
     {
         let dispatch = app.dispatcher();
         use_effect_with((missing, *retry), move |(missing, _)| {

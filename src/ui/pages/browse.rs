@@ -48,7 +48,7 @@ pub fn BrowsePage(props: &Props) -> Html {
     // Searching the text needs the questions themselves: all the chunks, fetched once.
     let all: Vec<String> = QUESTIONS.iter().map(|m| m.id.to_string()).collect();
     use_chunks(all);
-    let needle = q.text.trim().to_lowercase();
+    let needle = q.text.trim().to_ascii_lowercase();
     let settings = &app.0.settings;
     let matches: Vec<&QuestionMeta> = QUESTIONS
         .iter()

@@ -25,5 +25,5 @@ pub fn chart(title: &str, class: &'static str, c: &Chart) -> Html {
 }
 
 fn fmt(n: f64) -> String {
-    format!("{n:.1}")
+    bank_format::json::fixed(n, 1)
 }

@@ -70,7 +70,8 @@ pub fn ProgressPage() -> Html {
             }
         })
     };
-    let retention_options = [0.75, 0.8, 0.85, 0.9, 0.93, 0.95, RETENTION_RANGE.1];
+    let retention_options = [75u32, 80, 85, 90, 93, 95, (RETENTION_RANGE.1 * 100.0).round() as u32];
+    let current = (app.0.settings.retention * 100.0).round() as u32;
     html! {
         <div class="progress-page">
             <h1 tabindex="-1">{ "Your progress" }</h1>
@@ -108,7 +109,7 @@ pub fn ProgressPage() -> Html {
                 <label for="retention">{ "Desired retention " }</label>
                 <select id="retention" onchange={on_retention}>
                     { for retention_options.iter().map(|r| html! {
-                        <option value={r.to_string()} selected={(r - app.0.settings.retention).abs() < 0.001}>{ format!("{:.0}%", r * 100.0) }</option>
+                        <option value={r.to_string()} selected={*r == current}>{ format!("{r}%") }</option>
                     }) }
                 </select>
                 <p class="muted">{ "How likely you want to be to remember a question when it comes back. Higher means more frequent reviews. Scheduling is FSRS, the algorithm modern flashcard apps use." }</p>

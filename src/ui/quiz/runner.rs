@@ -197,7 +197,7 @@ pub fn QuizRunner(props: &Props) -> Html {
                 }
                 <span class="spacer"></span>
                 if !finished {
-                    if !answered && !exam && question.as_ref().is_some_and(|q| q.body.kind() != Kind::Flashcard) && !session.is_last() {
+                    if !answered && !exam && !session.is_last() {
                         <button type="button" class="ghost skip" onclick={on.reform(|_| QuizAction::Next { now: platform::now_ms() })}>{ "Skip" }</button>
                     }
                     <button type="button" class="ghost end" onclick={end}>{ "End quiz" }</button>
