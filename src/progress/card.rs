@@ -96,8 +96,11 @@ impl Card {
     /// The card after answering with `grade` at `now_ms`, aiming at `retention`.
     pub fn review(self, grade: Grade, now_ms: f64, retention: f64) -> Card {
         let (lo, hi) = RETENTION_RANGE;
+        // Long-term scheduling (whole days, no same-day learning steps): a quiz is not a deck
+        // drilled within one sitting; "Practise my mistakes" covers that.
         let params = Parameters {
             request_retention: retention.clamp(lo, hi),
+            enable_short_term: false,
             ..Parameters::default()
         };
         let next = FSRS::new(params).next(self.to_fsrs(), time(now_ms), rating(grade));
@@ -175,12 +178,9 @@ mod tests {
         let again = new.review(Grade::Again, T0, DEFAULT_RETENTION);
         let easy = new.review(Grade::Easy, T0, DEFAULT_RETENTION);
         assert!(again.due_ms < good.due_ms && good.due_ms < easy.due_ms);
-        assert!(
-            again.due_ms - T0 < DAY_MS,
-            "a miss is due again the same day"
-        );
+        assert_eq!(again.due_ms - T0, DAY_MS, "a miss is due again the next day");
         assert!(again.is_due(T0 + DAY_MS));
-        assert!(!easy.is_due(T0 + DAY_MS));
+        assert!(!good.is_due(T0 + DAY_MS), "a right answer waits longer");
         assert_eq!(good.reps, 1);
         assert_eq!(good.last_review_ms, T0);
     }

@@ -26,15 +26,16 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1 at a free port, with the CSP on every response. `offline()` makes
  * every request fail until `online()`, like a network that went away.
  */
-export async function serve(dir = DIST, { csp = CSP } = {}) {
+export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1' } = {}) {
   let down = false;
   const requests = [];
+  let root = dir;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (down) { req.socket.destroy(); return; }
-    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
@@ -44,10 +45,13 @@ export async function serve(dir = DIST, { csp = CSP } = {}) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(0, host, ok));
   return {
-    url: `http://127.0.0.1:${server.address().port}/`,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}/`,
+    port: server.address().port,
     requests,
+    /** Serves another folder from now on, at the same origin (a new deploy). */
+    setRoot: (next) => { root = next; },
     offline: () => { down = true; },
     online: () => { down = false; },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),

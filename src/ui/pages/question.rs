@@ -113,7 +113,8 @@ pub fn QuestionPage(props: &Props) -> Html {
     html! {
         <div class="question-page">
             <h1 tabindex="-1">{ format!("A question on {}", topic.title) }</h1>
-            <QuestionCard question={q.clone()} slot={session.current().clone()} mode={Mode::Practice} on_action={on_action.clone()} />
+            <QuestionCard question={q.clone()} slot={session.current().clone()} mode={Mode::Practice}
+                extras={super::quiz::extras(&app).emit(q.clone())} on_action={on_action.clone()} />
             <div class="quiz-nav">
                 if !answered && matches!(main, Primary::Submit | Primary::Reveal) {
                     <button type="button" class="primary" disabled={!enabled} onclick={press}>{ main.label() }</button>

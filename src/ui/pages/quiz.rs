@@ -15,7 +15,7 @@ const ISSUES_URL: &str = match option_env!("PYQUIZ_ISSUES_URL") {
 };
 
 /// The app's links beside a question: its permalink, a bookmark and a problem report.
-fn extras(app: &AppHandle) -> Callback<Rc<Question>, Html> {
+pub(super) fn extras(app: &AppHandle) -> Callback<Rc<Question>, Html> {
     let app = app.clone();
     Callback::from(move |q: Rc<Question>| {
         let id = q.id.clone();

@@ -63,13 +63,18 @@ pub fn QuizRunner(props: &Props) -> Html {
     {
         // A timed exam counts down each second and ends itself at the deadline.
         let on_action = props.on_action.clone();
+        let on_finish = props.on_finish.clone();
         let now = now.clone();
         use_effect_with(deadline, move |deadline| {
-            let tick = deadline.map(|_| {
+            let tick = deadline.map(|deadline| {
                 Interval::new(1000, move || {
                     let t = platform::now_ms();
                     now.set(t);
                     on_action.emit(QuizAction::Tick { now: t });
+                    // Time is up: the exam has been handed in; show its results.
+                    if t >= deadline {
+                        on_finish.emit(());
+                    }
                 })
             });
             move || drop(tick)
