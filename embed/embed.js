@@ -7,9 +7,9 @@
  * by "."), data-count, data-difficulty (junior,mid,senior), data-theme (light, dark, auto),
  * data-mode (practice, exam), data-seed, data-title.
  *
- * The iframe resizes itself to its content. It also re-dispatches the quiz's events on the
- * iframe element, bubbling: "pyquiz:answered" ({ id, correct }) and "pyquiz:completed"
- * ({ score, total, ids }), so a host page can react to them.
+ * The iframe loads only when the reader scrolls near it and resizes itself to its content. It
+ * re-dispatches the quiz's events on the iframe element, bubbling: "pyquiz:answered"
+ * ({ id, correct }) and "pyquiz:completed" ({ score, total, ids }), so a host page can react.
  */
 (function () {
   "use strict";
@@ -25,8 +25,10 @@
   });
 
   var iframe = document.createElement("iframe");
-  iframe.src = new URL("./", src).href + "#/embed?" + params.toString();
+  // The embed's own page: a small wasm with only the quiz in it.
+  iframe.src = new URL("./embed/", src).href + "#" + params.toString();
   iframe.title = script.getAttribute("data-title") || "Python interview quiz";
+  iframe.loading = "lazy";
   iframe.setAttribute("data-pyquiz", "");
   iframe.style.cssText = "display:block;width:100%;max-width:100%;height:240px;border:0;";
   script.parentNode.insertBefore(iframe, script.nextSibling);

@@ -36,7 +36,7 @@ if (!embed) {
     }
   };
   walk(stage);
-  const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed-demo.html' && !f.startsWith('embed/')).sort();
+  const shell = files.filter((f) => f !== 'sw.js' && !f.startsWith('embed-demo.') && !f.startsWith('embed/')).sort();
   const hash = createHash('sha256');
   for (const f of shell) hash.update(f).update(readFileSync(join(stage, f)));
   const version = hash.digest('hex').slice(0, 16);

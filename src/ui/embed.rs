@@ -161,7 +161,7 @@ pub fn EmbedApp() -> Html {
             };
             html! {
                 <div class="embed-done">
-                    if let Some(summary) = summary { <ScoreSummary {summary} page={false} /> }
+                    if let Some(summary) = summary { <ScoreSummary {summary} /> }
                     <div class="actions">
                         <button type="button" class="primary" onclick={retry}>{ "Try again" }</button>
                         <a class="button secondary" href={format!("{}../", platform::folder_url())} target="_blank" rel="noopener">{ "More Python questions ↗" }</a>
@@ -198,9 +198,9 @@ pub fn EmbedApp() -> Html {
         _ => html! {},
     };
     html! {
-        <div class="embed" ref={root}>
+        <main class="embed" ref={root}>
             { notices }
             { body }
-        </div>
+        </main>
     }
 }

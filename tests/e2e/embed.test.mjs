@@ -1,8 +1,9 @@
-// The blog embed: embed-demo.html holds two quizzes; their iframes must size themselves to their
-// content and report answers to the host page.
+// The blog embed: embed-demo.html holds three quizzes; their iframes must size themselves,
+// load only when near the screen, report answers to the host page, and end with a results
+// summary. Bad options fall back with a notice instead of a blank frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, watchedPage, shot, answerWithKeyboard } from './harness.mjs';
+import { useBrowser, watchedPage, shot, answerWithKeyboard, currentId } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -21,69 +22,101 @@ async function fitted(page, frameEl) {
   throw new Error(`iframe never fitted its content: ${JSON.stringify(last)}`);
 }
 
-test('the demo page embeds two quizzes that size themselves and report events', async () => {
-  const context = await env.browser.newContext();
+test('the demo page: embeds size themselves, report events, end with a review, and load lazily', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await watchedPage(context);
+  const before = env.server.requests.length;
   await page.goto(`${env.server.url}embed-demo.html`);
   const frames = page.locator('iframe[data-pyquiz]');
-  await frames.nth(1).waitFor();
-  assert.equal(await frames.count(), 2);
-
+  await frames.nth(2).waitFor({ state: 'attached' });
+  assert.equal(await frames.count(), 3);
   const sizes = [];
   for (let i = 0; i < 2; i++) sizes.push(await fitted(page, await frames.nth(i).elementHandle()));
   for (const s of sizes) assert.notEqual(s.outer, 240, 'moved off the initial height');
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'loading embeds does not scroll the post');
+  const fetched = () => env.server.requests.slice(before);
+  assert.ok(!fetched().some((p) => p.startsWith('/bank/iterators.')), 'the embed far below the fold has not loaded its questions');
+  assert.ok(!fetched().some((p) => p.startsWith('/sw.js')), 'embeds do not install the app');
 
-  // The first embed asked for 3 scope questions; the second is dark and in exam mode.
   const first = await (await frames.nth(0).elementHandle()).contentFrame();
-  assert.match(await first.locator('.quiz-progress .counter').innerText(), /^1 \/ 3$/);
+  assert.match(await first.locator('.q-heading').innerText(), /^Question 1 of 3$/);
   assert.match(await first.locator('.question-card .topic-name').innerText(), /Scope/);
   assert.equal(await first.locator('.site-header').count(), 0, 'no app chrome in the embed');
   const second = await (await frames.nth(1).elementHandle()).contentFrame();
   assert.equal(await second.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await second.locator('.mode-badge').innerText(), 'Exam');
 
   // Answer in the first embed: its height changes with the feedback, and the host hears of it.
-  const id = (await first.locator('.question-card .prompt').getAttribute('id')).replace(/^q-/, '');
-  await first.locator('.question-card .prompt').focus();
+  const id = await currentId(first);
+  await first.locator('.q-heading').focus();
   await answerWithKeyboard(page, env.bank.get(id), { frame: first });
   await first.locator('.feedback').waitFor();
   const after = await fitted(page, await frames.nth(0).elementHandle());
   assert.ok(after.outer > sizes[0].outer, `grew with the feedback: ${sizes[0].outer} → ${after.outer}`);
   await page.locator('#events div').first().waitFor();
-  const event = await page.locator('#events div').first().innerText();
-  assert.match(event, new RegExp(`pyquiz:answered .*"id":"${id}"`));
+  assert.match(await page.locator('#events div').first().innerText(), new RegExp(`pyquiz:answered .*"id":"${id}"`));
   await shot(page, 'embed-demo');
 
-  // Finish the first embed: its score shows inside, and the host hears `completed`.
-  await page.keyboard.press('Enter'); // Next
+  // Finish the first embed: a score with a review of each answer, and `completed` for the host.
+  await page.keyboard.press('Enter');
   for (let i = 1; i < 3; i++) {
-    await first.locator('.quiz-progress .counter', { hasText: `${i + 1} / 3` }).waitFor();
-    const next = (await first.locator('.question-card .prompt').getAttribute('id')).replace(/^q-/, '');
+    await first.locator('.q-heading', { hasText: `Question ${i + 1} of 3` }).waitFor();
+    const next = await currentId(first);
     await answerWithKeyboard(page, env.bank.get(next), { frame: first, correct: i === 1 });
-    await first.locator('.feedback').waitFor();
+    await first.locator('.feedback, .flashcard.revealed').first().waitFor();
     await page.keyboard.press('Enter');
   }
+  await first.locator('.embed-done').waitFor();
   assert.equal(await first.locator('.embed-done .score-value').innerText(), '2 / 3');
+  assert.equal(await first.locator('.embed-done .review-item').count(), 3);
+  assert.equal(await first.locator('.embed-done .review-item.wrong').count(), 1);
   await page.locator('#events div', { hasText: 'pyquiz:completed' }).waitFor();
-  const done = await page.locator('#events div', { hasText: 'pyquiz:completed' }).innerText();
-  assert.match(done, /"score":2,"total":3/);
+  assert.match(await page.locator('#events div', { hasText: 'pyquiz:completed' }).innerText(), /"score":2,"total":3/);
   await fitted(page, await frames.nth(0).elementHandle());
+  await shot(page, 'embed-results');
 
   // "Try again" restarts the same questions, and the host hears the new answers too.
   await first.getByRole('button', { name: 'Try again' }).click();
+  await first.locator('.q-heading', { hasText: 'Question 1 of 3' }).waitFor();
   await answerWithKeyboard(page, env.bank.get(id), { frame: first });
   await page.locator('#events div', { hasText: 'pyquiz:answered' }).nth(3).waitFor();
   assert.equal(await page.locator('#events div', { hasText: 'pyquiz:answered' }).count(), 4);
+
+  // Scrolling near the last embed loads it.
+  await page.locator('#further').scrollIntoViewIfNeeded();
+  const third = await (await frames.nth(2).elementHandle()).contentFrame();
+  await third.locator('.question-card').waitFor();
+  assert.ok(fetched().some((p) => p.startsWith('/bank/iterators.')));
   page.assertClean();
   await context.close();
 });
 
-test('an embed with a bad option explains itself inside the frame', async () => {
+test('bad embed options fall back with a notice instead of a blank frame', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(`${env.server.url}#/embed?topic=no-such-topic`);
+  await page.goto(`${env.server.url}embed/#topic=scope,no-such-topic&theme=%3Cb%3E&count=lots&mode=party`);
+  await page.locator('.question-card').waitFor();
+  const notices = await page.locator('.notices').innerText();
+  assert.match(notices, /topic “no-such-topic” that does not exist/);
+  assert.match(notices, /Unknown theme “<b>”/);
+  assert.match(notices, /“lots” is not a number of questions; showing 5/);
+  assert.match(notices, /Unknown mode “party”/);
+  assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 5');
+  // A new embed (a hash change alone is not a new embed: its settings are read once).
+  await page.goto('about:blank');
+  await page.goto(`${env.server.url}embed/#ids=NOT!VALID`);
   await page.locator('.link-error').waitFor();
-  assert.match(await page.locator('.link-error').innerText(), /unknown topic “no-such-topic”/);
+  assert.match(await page.locator('.link-error').innerText(), /not a question id/);
+  page.assertClean();
+  await context.close();
+});
+
+test('old embeds (#/embed?… on the app page) are sent on to the embed page', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(`${env.server.url}#/embed?topic=scope&count=2`);
+  await page.waitForURL(/\/embed\/#topic=scope&count=2$/);
+  assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 2');
   page.assertClean();
   await context.close();
 });

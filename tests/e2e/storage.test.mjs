@@ -12,10 +12,11 @@ const env = useBrowser();
 /** Waits out the save debounce. */
 const settle = (page) => page.waitForTimeout(500);
 
-async function answered(page) {
+async function answered(page, expected) {
   await page.goto(`${env.server.url}#/progress`);
   const stat = page.locator('[data-stat=answered]');
-  await stat.waitFor();
+  // Another tab's save reaches this one through a storage event: give it a moment.
+  await stat.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 5000 }).catch(() => {});
   return stat.innerText();
 }
 
@@ -37,7 +38,7 @@ test('a reset in one tab is not undone by answers in another open tab', async ()
   await a.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await answerInOrder(a, ids.slice(0, 3));
   await settle(a);
-  assert.equal(await answered(b), '3');
+  assert.equal(await answered(b, 3), '3');
   await b.getByRole('button', { name: 'Reset progress…' }).click();
   await b.getByRole('button', { name: 'Yes, erase my progress' }).click();
   assert.equal(await b.locator('[data-stat=answered]').innerText(), '0');
@@ -47,8 +48,8 @@ test('a reset in one tab is not undone by answers in another open tab', async ()
   await answerInOrder(a, ids.slice(3));
   await settle(a);
   const c = await watchedPage(context);
-  assert.equal(await answered(c), '1', 'a third tab sees only the answer given after the reset');
-  assert.equal(await answered(a), '1');
+  assert.equal(await answered(c, 1), '1', 'a third tab sees only the answer given after the reset');
+  assert.equal(await answered(a, 1), '1');
   for (const p of [a, b, c]) p.assertClean();
   await context.close();
 });
@@ -75,7 +76,7 @@ test('two tabs answering at once, then one closes: both quizzes and every answer
   const cards = await b.locator('.continue li').allInnerTexts();
   assert.equal(cards.length, 2, 'both quizzes can be continued');
   assert.ok(cards.every((t) => /2 of 3 answered/.test(t)), cards.join(' / '));
-  assert.equal(await answered(b), '4');
+  assert.equal(await answered(b, 4), '4');
   b.assertClean();
   await context.close();
 });
@@ -128,7 +129,7 @@ test('version 1 progress migrates, is kept as a backup, and a reset can be undon
   await page.reload();
   await page.locator('button.start').waitFor();
   assert.ok(await page.getByRole('radio', { name: /Exam/ }).isChecked(), 'settings carried over');
-  assert.equal(await answered(page), '2');
+  assert.equal(await answered(page, 2), '2');
   assert.equal(await page.locator('[data-stat=due]').innerText(), '2', 'both are due: one a day old in box 1, one missed');
   assert.equal(await page.evaluate(() => localStorage.getItem('pyquiz.progress')), null);
   const backup = page.locator('.backup', { hasText: 'as the previous version stored it' });

@@ -122,9 +122,9 @@ fn flashcard(
     let graded = slot.answer.as_ref().map(|a| &a.response);
     html! {
         <div class="flashcard revealed">
-            <h3>{ "Model answer" }</h3>
+            <h2 class="card-subhead">{ "Model answer" }</h2>
             <div class="model-answer">{ raw_html(answer) }</div>
-            <h3>{ "A strong answer covers" }</h3>
+            <h2 class="card-subhead">{ "A strong answer covers" }</h2>
             <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ raw_html(c) }</li> }) }</ul>
             <div class="grades" role="group" aria-label="How well did you know it?">
                 { for Grade::ALL.iter().enumerate().map(|(i, &g)| {
@@ -164,7 +164,7 @@ pub fn feedback(q: &Question, a: &Answer) -> Html {
     };
     html! {
         <section class={classes!("feedback", class)} aria-label="Feedback">
-            <h3 class="verdict">{ verdict }</h3>
+            <h2 class="verdict">{ verdict }</h2>
             { expected }
             <div class="explanation">{ raw_html(&q.explanation) }</div>
             <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
