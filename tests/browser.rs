@@ -1,12 +1,16 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against real
-//! localStorage, and the app rendered into a real DOM.
+//! localStorage, the JSON reader over the browser's own `JSON.parse`, and both roots rendered
+//! into a real DOM.
 #![cfg(target_arch = "wasm32")]
 
+use bank_format::json::Json;
 use gloo::timers::future::TimeoutFuture;
-use pyquiz::bank::{QUESTIONS, TOPICS};
+use pyquiz::bank::TOPICS;
+use pyquiz::platform::json::parse;
 use pyquiz::platform::storage;
-use pyquiz::progress::{encode, Progress, STORAGE_KEY};
-use pyquiz::quiz::{Mode, Session};
+use pyquiz::progress::schema::{encode_records, BACKUP_PREFIX, RECORDS_KEY, SETTINGS_KEY, V1_KEY};
+use pyquiz::progress::Records;
+use pyquiz::quiz::{Grade, Outcome};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,150 +27,196 @@ fn backup_keys() -> Vec<String> {
     let s = local();
     (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with(&format!("{STORAGE_KEY}.backup.")))
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect()
 }
 
+fn records(ids: &[(&str, Grade, f64)]) -> Records {
+    let mut r = Records::default();
+    for (id, g, t) in ids {
+        let o = Outcome { id: id.to_string(), grade: *g, correct: g.is_correct(), skipped: false };
+        r.record(&o, *t, 0.9, true);
+    }
+    r
+}
+
 #[wasm_bindgen_test]
-fn save_then_load_round_trips() {
+fn the_browsers_json_parse_reads_like_the_native_reader() {
+    let v = parse(r#"{"a": [1, "x", true, null], "b": {"c": 2.5}, "n": -3}"#);
+    assert_eq!(v.get("a").and_then(|a| a.items()).map(|i| i.len()), Some(4));
+    assert_eq!(v.strings_at("a"), ["x"]);
+    assert_eq!(v.get("b").and_then(|b| b.f64_at("c")), Some(2.5));
+    assert_eq!(v.uint_at("n", 10), None);
+    assert_eq!(v.get("missing").is_none(), true);
+    assert!(parse("not json").entries().is_none(), "garbage parses to nothing, not a panic");
+    assert!(v.get("a").unwrap().get("0").is_none(), "arrays are not objects");
+}
+
+#[wasm_bindgen_test]
+fn save_then_load_round_trips_each_document() {
     clear();
-    let mut p = Progress::default();
-    p.record("mut-01", true, None, 5.0);
-    p.current = Some(Session::new(
-        vec!["mut-01".into(), "fn-02".into()],
-        Mode::Exam,
-        1.0,
-    ));
-    storage::save(&p).expect("localStorage accepts the save");
-    assert_eq!(storage::read_raw(STORAGE_KEY), Some(encode(&p)));
-    let loaded = storage::load(10.0);
-    assert_eq!(loaded.progress, p);
-    assert!(loaded.notice.is_none());
+    let r = records(&[("mut-01", Grade::Good, 5.0), ("fn-02", Grade::Again, 6.0)]);
+    storage::save_records(&r, 10.0).expect("localStorage accepts the save");
+    let mut settings = pyquiz::progress::Settings::default();
+    settings.toggle_bookmark("mut-01", 7.0);
+    settings.updated_ms = 8.0;
+    storage::save_settings(&settings, 10.0).unwrap();
+    let loaded = storage::load(11.0);
+    assert_eq!(loaded.records, r);
+    assert_eq!(loaded.settings, settings);
+    assert!(loaded.notices.is_empty());
     assert!(loaded.writable);
+}
+
+#[wasm_bindgen_test]
+fn saving_merges_with_what_another_tab_wrote_meanwhile() {
+    clear();
+    // Another tab saved these since this tab last heard.
+    let theirs = records(&[("theirs-1", Grade::Good, 5.0)]);
+    local().set_item(RECORDS_KEY, &encode_records(&theirs)).unwrap();
+    let ours = records(&[("ours-1", Grade::Good, 6.0)]);
+    storage::save_records(&ours, 10.0).unwrap();
+    let loaded = storage::load(11.0);
+    let ids: Vec<&String> = loaded.records.map.keys().collect();
+    assert_eq!(ids, ["ours-1", "theirs-1"]);
 }
 
 #[wasm_bindgen_test]
 fn empty_storage_starts_fresh_quietly() {
     clear();
     let loaded = storage::load(1.0);
-    assert_eq!(loaded.progress, Progress::default());
-    assert!(loaded.notice.is_none());
+    assert_eq!(loaded.records, Records::default());
+    assert!(loaded.notices.is_empty() && loaded.writable);
 }
 
 #[wasm_bindgen_test]
 fn corrupted_storage_is_backed_up_and_reported() {
     clear();
-    local()
-        .set_item(STORAGE_KEY, "{\"version\":1,\"questions\":[oops")
-        .unwrap();
+    local().set_item(RECORDS_KEY, "{\"version\":2,\"records\":[oops").unwrap();
     let loaded = storage::load(1234.0);
-    assert_eq!(loaded.progress, Progress::default());
-    let notice = loaded.notice.expect("a notice explains the reset");
-    assert!(notice.contains("could not be read"), "{notice}");
-    assert_eq!(backup_keys(), vec![format!("{STORAGE_KEY}.backup.1234")]);
+    assert_eq!(loaded.records, Records::default());
+    assert!(loaded.notices[0].contains("could not be read"), "{:?}", loaded.notices);
+    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}1234.unreadable")]);
     assert_eq!(
         local().get_item(&backup_keys()[0]).unwrap().as_deref(),
-        Some("{\"version\":1,\"questions\":[oops")
+        Some("{\"version\":2,\"records\":[oops")
     );
     assert!(loaded.writable);
 }
 
 #[wasm_bindgen_test]
-fn newer_version_is_kept_not_overwritten() {
+fn newer_data_makes_the_app_read_only_and_is_never_overwritten() {
     clear();
-    local().set_item(STORAGE_KEY, "{\"version\":99}").unwrap();
+    local().set_item(SETTINGS_KEY, "{\"version\":99}").unwrap();
     let loaded = storage::load(77.0);
-    assert!(loaded.notice.unwrap().contains("newer version"));
-    assert_eq!(
-        local()
-            .get_item(&format!("{STORAGE_KEY}.backup.77"))
-            .unwrap()
-            .as_deref(),
-        Some("{\"version\":99}")
-    );
-}
-
-/// Renders the whole app at the given route into a fresh element of the page.
-async fn render_app_at(hash: &str) -> web_sys::Element {
-    set_hash(hash);
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<pyquiz::ui::App>::with_root(root.clone()).render();
-    TimeoutFuture::new(0).await;
-    TimeoutFuture::new(10).await;
-    root
+    assert!(!loaded.writable, "read-only");
+    assert!(loaded.notices.iter().any(|n| n.contains("newer version")));
+    // Even a save (a tab that was loaded before the newer version wrote) refuses.
+    let err = storage::save_settings(&pyquiz::progress::Settings::default(), 78.0)
+        .expect_err("a newer document is not overwritten");
+    assert!(err.contains("newer version"), "{err}");
+    assert_eq!(local().get_item(SETTINGS_KEY).unwrap().as_deref(), Some("{\"version\":99}"));
 }
 
 #[wasm_bindgen_test]
-async fn home_page_lists_every_topic_with_counts() {
+fn version_1_is_migrated_and_kept_as_a_backup() {
     clear();
-    let root = render_app_at("#/").await;
-    let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Python interview practice"), "{text}");
-    assert!(
-        text.contains(&format!(
-            "Showing {} of {} questions",
-            QUESTIONS.len(),
-            QUESTIONS.len()
-        )),
-        "{text}"
-    );
-    let topics = root
-        .query_selector_all(".topic-grid input[type=checkbox]")
-        .unwrap();
-    assert_eq!(topics.length() as usize, TOPICS.len());
-    assert!(root.query_selector("button.start").unwrap().is_some());
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-async fn a_broken_share_link_shows_a_message_and_a_way_home() {
-    clear();
-    let root = render_app_at("#/q/NOT$VALID").await;
-    let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("This link does not work"), "{text}");
-    let home = root
-        .query_selector(".link-error a")
-        .unwrap()
-        .expect("a link home");
-    assert_eq!(home.get_attribute("href").as_deref(), Some("#/"));
-    root.remove();
-    set_hash("#/");
-}
-
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
+    let v1 = r#"{"version":1,"questions":{"mut-01":{"attempts":2,"correct":1,"last_seen_ms":5.0,"last_grade":"good","review_box":1}},"settings":{"filters":{"topics":[],"difficulties":[],"count":20},"mode":"exam"}}"#;
+    local().set_item(V1_KEY, v1).unwrap();
+    let loaded = storage::load(100.0);
+    assert_eq!(loaded.records.map["mut-01"].attempts, 2);
+    assert_eq!(loaded.settings.filters.count, 20);
+    assert!(local().get_item(V1_KEY).unwrap().is_none(), "moved, not copied");
+    assert!(local().get_item(RECORDS_KEY).unwrap().is_some(), "written as version 2");
+    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}100.v1")]);
+    assert_eq!(storage::backup_records(&backup_keys()[0]).unwrap(), loaded.records, "restorable");
 }
 
 #[wasm_bindgen_test]
 fn full_storage_fails_the_save_with_a_message() {
     clear();
-    // Fill localStorage to its quota (a few MiB in Chromium): big values first, then ever smaller
-    // ones, until not even 1 KiB fits.
+    // Fill localStorage to its quota: big values first, then ever smaller ones.
     let mut n = 0;
     let mut size = 512 * 1024;
     while size >= 1024 {
-        if local()
-            .set_item(&format!("filler-{n}"), &"x".repeat(size))
-            .is_ok()
-        {
+        if local().set_item(&format!("filler-{n}"), &"x".repeat(size)).is_ok() {
             n += 1;
             assert!(n < 2000, "localStorage never filled up");
         } else {
             size /= 2;
         }
     }
-    let mut p = Progress::default();
-    for i in 0..2000 {
-        p.record(&format!("q-{i}"), true, None, f64::from(i));
-    }
-    let err = storage::save(&p).expect_err("a full storage refuses the save");
+    let many: Vec<(String, Grade, f64)> = (0..2000).map(|i| (format!("q-{i}"), Grade::Good, f64::from(i))).collect();
+    let refs: Vec<(&str, Grade, f64)> = many.iter().map(|(a, b, c)| (a.as_str(), *b, *c)).collect();
+    let r = records(&refs);
+    let err = storage::save_records(&r, 1.0).expect_err("a full storage refuses the save");
     assert!(err.contains("not being saved"), "{err}");
     clear();
-    storage::save(&p).expect("saving works again once there is room");
+    storage::save_records(&r, 2.0).expect("saving works again once there is room");
+}
+
+/// Waits (briefly, up to a second) for the DOM under `root` to contain `text`.
+async fn text_appears(root: &web_sys::Element, text: &str) -> String {
+    let mut seen = String::new();
+    for _ in 0..100 {
+        seen = root.text_content().unwrap_or_default();
+        if seen.contains(text) {
+            return seen;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("{text:?} never appeared; the page shows: {seen}");
+}
+
+fn mount_point() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_renders_the_home_page_with_every_topic() {
+    clear();
+    set_hash("#/");
+    let root = mount_point();
+    let app = yew::Renderer::<pyquiz::ui::app::App>::with_root(root.clone()).render();
+    text_appears(&root, "Python interview practice").await;
+    let topics = root.query_selector_all(".topic-grid input[type=checkbox]").unwrap();
+    assert_eq!(topics.length() as usize, TOPICS.len());
+    assert!(root.query_selector("button.start").unwrap().is_some());
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_share_link_shows_a_message_and_a_way_home() {
+    clear();
+    set_hash("#/q/NOT$VALID");
+    let root = mount_point();
+    let app = yew::Renderer::<pyquiz::ui::app::App>::with_root(root.clone()).render();
+    text_appears(&root, "This link does not work").await;
+    let home = root.query_selector(".link-error a").unwrap().expect("a link home");
+    assert_eq!(home.get_attribute("href").as_deref(), Some("#/"));
+    app.destroy();
+    root.remove();
+    set_hash("#/");
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_offers_a_retry_when_its_questions_cannot_be_downloaded() {
+    // The test page has no bank next to it, so every download fails.
+    set_hash("#topic=scope&count=2");
+    let root = mount_point();
+    let app = yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root(root.clone()).render();
+    let text = text_appears(&root, "Try again").await;
+    assert!(text.contains("could not be downloaded"), "{text}");
+    assert!(text.contains("Question 1 of 2"), "{text}");
+    app.destroy();
+    root.remove();
+    set_hash("#/");
 }

@@ -80,26 +80,16 @@ pub fn QuizRunner(props: &Props) -> Html {
             move || drop(tick)
         });
     }
-    let Some(session) = session else {
-        return html! { <p class="empty">{ "No quiz is running." }</p> };
-    };
-    let question = props.runner.current_question().cloned();
-    let slot = session.current();
-    let kind_of = |id: &str| props.runner.question(id).map(|q| q.body.kind());
-    let done = session.done_count(kind_of);
-    let total = session.ids.len();
-    let n = session.position + 1;
-
     // Focus follows the flow: a new question's heading (its short-answer box, if it has one),
-    // then after a practice answer the main button, so Enter goes on.
+    // then after a practice answer the main button, so Enter goes on. (Hooks come before any
+    // early return: yew needs the same hooks on every render.)
+    let question = props.runner.current_question().cloned();
     let shown = question.is_some();
-    let answered = slot.answer.is_some();
-    let focus_key = (session.started_ms, session.position, shown, answered);
-    let short = question
-        .as_ref()
-        .is_some_and(|q| q.body.kind() == Kind::Short);
-    use_effect_with(focus_key, move |(_, _, shown, answered)| {
-        if *shown {
+    let answered = session.is_some_and(|s| s.current().answer.is_some());
+    let focus_key = session.map(|s| (s.started_ms, s.position, shown, answered));
+    let short = question.as_ref().is_some_and(|q| q.body.kind() == Kind::Short);
+    use_effect_with(focus_key, move |key| {
+        if let Some((_, _, true, answered)) = key {
             platform::focus(if *answered {
                 ".quiz-nav .primary"
             } else if short {
@@ -109,6 +99,14 @@ pub fn QuizRunner(props: &Props) -> Html {
             });
         }
     });
+    let Some(session) = session else {
+        return html! { <p class="empty">{ "No quiz is running." }</p> };
+    };
+    let slot = session.current();
+    let kind_of = |id: &str| props.runner.question(id).map(|q| q.body.kind());
+    let done = session.done_count(kind_of);
+    let total = session.ids.len();
+    let n = session.position + 1;
 
     let on = props.on_action.clone();
     let card = match &question {
