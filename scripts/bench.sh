@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the release app and prints its sizes and load times (a benchmark, not a test).
+# Builds the release app and embed, then measures them against quizdown-js (a benchmark, not a
+# test: it prints sizes, load times and the ratios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-tools.sh --browser
-export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release
+./scripts/build.sh
 node scripts/bench.mjs

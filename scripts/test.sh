@@ -12,6 +12,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 
 step "native tests (core, content compiler, command-line tool, bank rules)"
 cargo test --workspace -- --skip on_every_python
@@ -22,8 +23,11 @@ cargo test -p bank-compiler --test bank_python -- --nocapture
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build"
-trunk build --release
+step "release build (the app in dist/, the embed in dist/embed/)"
+./scripts/build.sh
 
-step "end-to-end tests (Playwright + Chromium)"
+step "size budget (gzip bytes of the app's first load and of a one-topic embed)"
+node --test tests/dist/
+
+step "end-to-end tests (Playwright + Chromium, axe-core on every route)"
 node --test --test-concurrency=1 tests/e2e/

@@ -127,14 +127,12 @@ pub fn daily(days: &[Day], first_day: i64) -> Chart {
     let right: usize = days.iter().map(|d| d.right).sum();
     let active = days.iter().filter(|d| d.answers > 0).count();
     let labels = axis(first_day, days.len(), slot);
-    let summary = if total == 0 {
-        format!("No answers in the last {} days.", days.len())
-    } else {
-        format!(
-            "{total} answers on {active} of the last {} days, {}% right.",
-            days.len(),
-            right * 100 / total
-        )
+    let summary = match (right * 100).checked_div(total) {
+        None => format!("No answers in the last {} days.", days.len()),
+        Some(pct) => format!(
+            "{total} answers on {active} of the last {} days, {pct}% right.",
+            days.len()
+        ),
     };
     Chart {
         width,

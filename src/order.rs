@@ -23,8 +23,14 @@ mod tests {
     fn sorts_by_key_and_is_stable() {
         let mut v = vec![("b", 2.0), ("a", 1.0), ("c", 2.0), ("d", -1.0)];
         sort_by_key_f64(&mut v, |x| x.1);
-        assert_eq!(v.iter().map(|x| x.0).collect::<Vec<_>>(), ["d", "a", "b", "c"]);
+        assert_eq!(
+            v.iter().map(|x| x.0).collect::<Vec<_>>(),
+            ["d", "a", "b", "c"]
+        );
         sort_by_key_f64(&mut v, |x| -x.1);
-        assert_eq!(v.iter().map(|x| x.0).collect::<Vec<_>>(), ["b", "c", "a", "d"]);
+        assert_eq!(
+            v.iter().map(|x| x.0).collect::<Vec<_>>(),
+            ["b", "c", "a", "d"]
+        );
     }
 }

@@ -34,7 +34,12 @@ fn backup_keys() -> Vec<String> {
 fn records(ids: &[(&str, Grade, f64)]) -> Records {
     let mut r = Records::default();
     for (id, g, t) in ids {
-        let o = Outcome { id: id.to_string(), grade: *g, correct: g.is_correct(), skipped: false };
+        let o = Outcome {
+            id: id.to_string(),
+            grade: *g,
+            correct: g.is_correct(),
+            skipped: false,
+        };
         r.record(&o, *t, 0.9, true);
     }
     r
@@ -47,9 +52,15 @@ fn the_browsers_json_parse_reads_like_the_native_reader() {
     assert_eq!(v.strings_at("a"), ["x"]);
     assert_eq!(v.get("b").and_then(|b| b.f64_at("c")), Some(2.5));
     assert_eq!(v.uint_at("n", 10), None);
-    assert_eq!(v.get("missing").is_none(), true);
-    assert!(parse("not json").entries().is_none(), "garbage parses to nothing, not a panic");
-    assert!(v.get("a").unwrap().get("0").is_none(), "arrays are not objects");
+    assert!(v.get("missing").is_none());
+    assert!(
+        parse("not json").entries().is_none(),
+        "garbage parses to nothing, not a panic"
+    );
+    assert!(
+        v.get("a").unwrap().get("0").is_none(),
+        "arrays are not objects"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +84,9 @@ fn saving_merges_with_what_another_tab_wrote_meanwhile() {
     clear();
     // Another tab saved these since this tab last heard.
     let theirs = records(&[("theirs-1", Grade::Good, 5.0)]);
-    local().set_item(RECORDS_KEY, &encode_records(&theirs)).unwrap();
+    local()
+        .set_item(RECORDS_KEY, &encode_records(&theirs))
+        .unwrap();
     let ours = records(&[("ours-1", Grade::Good, 6.0)]);
     storage::save_records(&ours, 10.0).unwrap();
     let loaded = storage::load(11.0);
@@ -92,10 +105,16 @@ fn empty_storage_starts_fresh_quietly() {
 #[wasm_bindgen_test]
 fn corrupted_storage_is_backed_up_and_reported() {
     clear();
-    local().set_item(RECORDS_KEY, "{\"version\":2,\"records\":[oops").unwrap();
+    local()
+        .set_item(RECORDS_KEY, "{\"version\":2,\"records\":[oops")
+        .unwrap();
     let loaded = storage::load(1234.0);
     assert_eq!(loaded.records, Records::default());
-    assert!(loaded.notices[0].contains("could not be read"), "{:?}", loaded.notices);
+    assert!(
+        loaded.notices[0].contains("could not be read"),
+        "{:?}",
+        loaded.notices
+    );
     assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}1234.unreadable")]);
     assert_eq!(
         local().get_item(&backup_keys()[0]).unwrap().as_deref(),
@@ -115,7 +134,10 @@ fn newer_data_makes_the_app_read_only_and_is_never_overwritten() {
     let err = storage::save_settings(&pyquiz::progress::Settings::default(), 78.0)
         .expect_err("a newer document is not overwritten");
     assert!(err.contains("newer version"), "{err}");
-    assert_eq!(local().get_item(SETTINGS_KEY).unwrap().as_deref(), Some("{\"version\":99}"));
+    assert_eq!(
+        local().get_item(SETTINGS_KEY).unwrap().as_deref(),
+        Some("{\"version\":99}")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -126,10 +148,20 @@ fn version_1_is_migrated_and_kept_as_a_backup() {
     let loaded = storage::load(100.0);
     assert_eq!(loaded.records.map["mut-01"].attempts, 2);
     assert_eq!(loaded.settings.filters.count, 20);
-    assert!(local().get_item(V1_KEY).unwrap().is_none(), "moved, not copied");
-    assert!(local().get_item(RECORDS_KEY).unwrap().is_some(), "written as version 2");
+    assert!(
+        local().get_item(V1_KEY).unwrap().is_none(),
+        "moved, not copied"
+    );
+    assert!(
+        local().get_item(RECORDS_KEY).unwrap().is_some(),
+        "written as version 2"
+    );
     assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}100.v1")]);
-    assert_eq!(storage::backup_records(&backup_keys()[0]).unwrap(), loaded.records, "restorable");
+    assert_eq!(
+        storage::backup_records(&backup_keys()[0]).unwrap(),
+        loaded.records,
+        "restorable"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -139,14 +171,19 @@ fn full_storage_fails_the_save_with_a_message() {
     let mut n = 0;
     let mut size = 512 * 1024;
     while size >= 1024 {
-        if local().set_item(&format!("filler-{n}"), &"x".repeat(size)).is_ok() {
+        if local()
+            .set_item(&format!("filler-{n}"), &"x".repeat(size))
+            .is_ok()
+        {
             n += 1;
             assert!(n < 2000, "localStorage never filled up");
         } else {
             size /= 2;
         }
     }
-    let many: Vec<(String, Grade, f64)> = (0..2000).map(|i| (format!("q-{i}"), Grade::Good, f64::from(i))).collect();
+    let many: Vec<(String, Grade, f64)> = (0..2000)
+        .map(|i| (format!("q-{i}"), Grade::Good, f64::from(i)))
+        .collect();
     let refs: Vec<(&str, Grade, f64)> = many.iter().map(|(a, b, c)| (a.as_str(), *b, *c)).collect();
     let r = records(&refs);
     let err = storage::save_records(&r, 1.0).expect_err("a full storage refuses the save");
@@ -176,7 +213,11 @@ fn mount_point() -> web_sys::Element {
 }
 
 fn set_hash(hash: &str) {
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -186,7 +227,9 @@ async fn the_app_renders_the_home_page_with_every_topic() {
     let root = mount_point();
     let app = yew::Renderer::<pyquiz::ui::app::App>::with_root(root.clone()).render();
     text_appears(&root, "Python interview practice").await;
-    let topics = root.query_selector_all(".topic-grid input[type=checkbox]").unwrap();
+    let topics = root
+        .query_selector_all(".topic-grid input[type=checkbox]")
+        .unwrap();
     assert_eq!(topics.length() as usize, TOPICS.len());
     assert!(root.query_selector("button.start").unwrap().is_some());
     app.destroy();
@@ -200,7 +243,10 @@ async fn a_broken_share_link_shows_a_message_and_a_way_home() {
     let root = mount_point();
     let app = yew::Renderer::<pyquiz::ui::app::App>::with_root(root.clone()).render();
     text_appears(&root, "This link does not work").await;
-    let home = root.query_selector(".link-error a").unwrap().expect("a link home");
+    let home = root
+        .query_selector(".link-error a")
+        .unwrap()
+        .expect("a link home");
     assert_eq!(home.get_attribute("href").as_deref(), Some("#/"));
     app.destroy();
     root.remove();

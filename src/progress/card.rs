@@ -178,7 +178,11 @@ mod tests {
         let again = new.review(Grade::Again, T0, DEFAULT_RETENTION);
         let easy = new.review(Grade::Easy, T0, DEFAULT_RETENTION);
         assert!(again.due_ms < good.due_ms && good.due_ms < easy.due_ms);
-        assert_eq!(again.due_ms - T0, DAY_MS, "a miss is due again the next day");
+        assert_eq!(
+            again.due_ms - T0,
+            DAY_MS,
+            "a miss is due again the next day"
+        );
         assert!(again.is_due(T0 + DAY_MS));
         assert!(!good.is_due(T0 + DAY_MS), "a right answer waits longer");
         assert_eq!(good.reps, 1);

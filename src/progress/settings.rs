@@ -120,13 +120,17 @@ mod tests {
 
     #[test]
     fn newer_choices_win_and_bookmarks_merge_per_question() {
-        let mut ours = Settings::default();
-        ours.mode = Mode::Exam;
-        ours.updated_ms = 10.0;
+        let mut ours = Settings {
+            mode: Mode::Exam,
+            updated_ms: 10.0,
+            ..Settings::default()
+        };
         ours.toggle_bookmark("a", 10.0);
-        let mut theirs = Settings::default();
-        theirs.theme = Theme::Dark;
-        theirs.updated_ms = 20.0;
+        let mut theirs = Settings {
+            theme: Theme::Dark,
+            updated_ms: 20.0,
+            ..Settings::default()
+        };
         theirs.toggle_bookmark("b", 15.0);
         assert!(ours.merge(&theirs));
         assert_eq!((ours.mode, ours.theme), (Mode::Practice, Theme::Dark));

@@ -172,7 +172,7 @@ fn exam_flashcard_grades_are_final_at_once() {
     assert_eq!(out.grade, Grade::Hard);
     assert_eq!(s.position, 1);
     assert!(s
-        .finish(bank(&[q.clone()]), 6.0)
+        .finish(bank(std::slice::from_ref(&q)), 6.0)
         .iter()
         .all(|o| o.id != "q-0"));
 }

@@ -364,7 +364,7 @@ impl AppState {
                 records,
                 sessions,
                 settings,
-            } => self.from_other_tab(records, sessions, settings),
+            } => self.merge_other_tab(records, sessions, settings),
             Action::Reset { now } => {
                 self.undo_reset = Some(Rc::clone(&self.records));
                 Rc::make_mut(&mut self.records).reset(now);
@@ -418,7 +418,7 @@ impl AppState {
         }
     }
 
-    fn from_other_tab(
+    fn merge_other_tab(
         &mut self,
         records: Option<Records>,
         sessions: Option<Vec<SavedSession>>,

@@ -335,9 +335,11 @@ fn settings_changes_count_and_merged_ones_do_not() {
         now: 11.0,
     });
     assert_eq!(s.changes.settings, 2);
-    let mut other = Settings::default();
-    other.mode = Mode::Exam;
-    other.updated_ms = 100.0;
+    let other = Settings {
+        mode: Mode::Exam,
+        updated_ms: 100.0,
+        ..Settings::default()
+    };
     s.apply(Action::FromOtherTab {
         records: None,
         sessions: None,

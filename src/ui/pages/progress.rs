@@ -70,7 +70,15 @@ pub fn ProgressPage() -> Html {
             }
         })
     };
-    let retention_options = [75u32, 80, 85, 90, 93, 95, (RETENTION_RANGE.1 * 100.0).round() as u32];
+    let retention_options = [
+        75u32,
+        80,
+        85,
+        90,
+        93,
+        95,
+        (RETENTION_RANGE.1 * 100.0).round() as u32,
+    ];
     let current = (app.0.settings.retention * 100.0).round() as u32;
     html! {
         <div class="progress-page">

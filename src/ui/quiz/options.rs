@@ -43,8 +43,8 @@ pub fn Options(props: &Props) -> Html {
 }
 
 fn option(props: &Props, multi: bool, i: usize, opt: &Choice) -> Html {
-    let picked = props.picked.iter().any(|k| *k == opt.key);
-    let verdict = props.reveal.then(|| match (opt.correct, picked) {
+    let picked = props.picked.contains(&opt.key);
+    let verdict = props.reveal.then_some(match (opt.correct, picked) {
         (true, true) => ("right", "✓ Your answer: right"),
         (false, true) => ("wrong", "✗ Your answer: wrong"),
         (true, false) if multi => ("missed", "✓ Right answer: you missed it"),

@@ -87,7 +87,9 @@ pub fn QuizRunner(props: &Props) -> Html {
     let shown = question.is_some();
     let answered = session.is_some_and(|s| s.current().answer.is_some());
     let focus_key = session.map(|s| (s.started_ms, s.position, shown, answered));
-    let short = question.as_ref().is_some_and(|q| q.body.kind() == Kind::Short);
+    let short = question
+        .as_ref()
+        .is_some_and(|q| q.body.kind() == Kind::Short);
     use_effect_with(focus_key, move |key| {
         if let Some((_, _, true, answered)) = key {
             platform::focus(if *answered {
