@@ -29,8 +29,12 @@ if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "installing npm packages (binaryen's wasm-opt, playwright-core)"
+npm_ready() {
+  [ -x node_modules/.bin/wasm-opt ] || return 1
+  for pkg in playwright-core axe-core quizdown; do [ -d "node_modules/$pkg" ] || return 1; done
+}
+if ! npm_ready; then
+  say "installing npm packages (binaryen's wasm-opt; playwright-core and axe-core for tests; quizdown for the benchmark)"
   npm ci --no-audit --no-fund
 fi
 

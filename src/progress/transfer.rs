@@ -197,4 +197,17 @@ mod tests {
             "pyquiz-progress-2000-02-29.json"
         );
     }
+
+    /// The README documents the format with an example; it must stay a file the app accepts.
+    #[test]
+    fn the_readme_example_imports() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        let start = readme.find("```json\n").expect("a json block") + "```json\n".len();
+        let end = start + readme[start..].find("```").unwrap();
+        let file = import(&parse(&readme[start..end])).expect("the example imports");
+        assert_eq!(file.skipped, 0);
+        let record = &file.records.map["scp-03"];
+        assert_eq!((record.attempts, record.correct), (1, 1));
+        assert!(file.settings.expect("settings").is_bookmarked("scp-03"));
+    }
 }
