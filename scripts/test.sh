@@ -27,7 +27,7 @@ step "release build (the app in dist/, the embed in dist/embed/)"
 ./scripts/build.sh
 
 step "size budget (gzip bytes of the app's first load and of a one-topic embed)"
-node --test tests/dist/
+node --test tests/size/
 
 step "end-to-end tests (Playwright + Chromium, axe-core on every route)"
 node --test --test-concurrency=1 tests/e2e/
