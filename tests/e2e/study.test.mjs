@@ -128,6 +128,22 @@ test('charts show the practice after a quiz, in both themes', async () => {
   await context.close();
 });
 
+test('the desired retention picked on the progress page is the one saved and shown after a reload', async () => {
+  const context = await env.browser.newContext();
+  const page = await clockedPage(context);
+  await page.goto(`${env.server.url}#/progress`);
+  const select = page.locator('select#retention');
+  assert.equal(await select.inputValue(), '90', 'FSRS default');
+  await select.selectOption('85');
+  await settle(page);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('pyquiz.settings')).retention);
+  assert.equal(saved, 0.85);
+  await page.reload();
+  assert.equal(await page.locator('select#retention').inputValue(), '85');
+  page.assertClean();
+  await context.close();
+});
+
 test('progress exported in one browser and imported in a fresh one restores the same page', async () => {
   const first = await env.browser.newContext({ acceptDownloads: true });
   const page = await clockedPage(first);

@@ -62,9 +62,10 @@ pub fn ProgressPage() -> Html {
         let d = app.dispatcher();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(r) = s.value().parse::<f64>() {
+            // The options are whole percents.
+            if let Ok(percent) = s.value().parse::<u32>() {
                 d.dispatch(Action::SetRetention {
-                    retention: r,
+                    retention: f64::from(percent) / 100.0,
                     now: platform::now_ms(),
                 });
             }
