@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, DIST, ROOT } from '../tests/e2e/harness.mjs';
-import { firstLoad } from './sizes.mjs';
+import { embedLoad, firstLoad } from './sizes.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const TOPIC = process.env.TOPIC ?? 'scope';
@@ -121,6 +121,9 @@ try {
     console.log(`${r.name.padEnd(9)} downloads ${kb(r.bytes).padStart(10)} gzip · first question ${r.ms.toFixed(0).padStart(4)} ms (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`);
   }
   console.log(`\nembed / quizdown: bytes ${(p.bytes / q.bytes).toFixed(2)}× (target ≤ 0.85×), time to first question ${(p.ms / q.ms).toFixed(2)}× (target ≤ 0.60×)`);
+  const embed = embedLoad(DIST, TOPIC);
+  console.log(`pyquiz embed files (gzip -9 on disk; the browser's count above is what the server sent): ${kb(embed.total)}`);
+  for (const f of embed.files) console.log(`  ${f.name.padEnd(36)} ${kb(f.gzip).padStart(10)}`);
   const app = firstLoad(DIST);
   console.log(`app first load (wasm + js + css): ${kb(app.total)} gzip (target ≤ 150 KiB)`);
   for (const f of app.files) console.log(`  ${f.name.padEnd(36)} ${kb(f.gzip).padStart(10)}`);

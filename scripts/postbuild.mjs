@@ -1,10 +1,13 @@
 // Trunk's post-build hook, for both builds (see Trunk.toml). In the staging folder it:
 // - copies the bank chunks build.rs wrote into bank/ (the app build; the embed reads ../bank/),
 // - tells boot.js where the chunks are (a <meta> in the page: no inline script needed),
+// - minifies the JavaScript (trunk's minifier skips ES modules) and updates the pages'
+//   integrity hashes to match,
 // - writes the service worker with the list of files to keep offline (the app build).
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { minify } from 'terser';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 const html = process.env.TRUNK_HTML_FILE ?? '';
@@ -23,6 +26,20 @@ if (!embed) {
 const page = join(stage, 'index.html');
 const meta = `<meta name="pyquiz-bank" content="${embed ? '../bank/' : 'bank/'}" data-chunks="${map}">`;
 writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `  ${meta}\n</head>`));
+
+// The wasm-bindgen glue, boot.js and embed.js: about a third smaller gzipped once minified.
+let pageText = readFileSync(page, 'utf8');
+for (const name of readdirSync(stage).filter((f) => f.endsWith('.js'))) {
+  const path = join(stage, name);
+  const source = readFileSync(path, 'utf8');
+  const { code } = await minify(source, { module: /-[0-9a-f]{16}\.js$/.test(name), compress: { passes: 2 }, mangle: true });
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  pageText = pageText.replace(/<[^>]*>/g, (tag) => (tag.includes(`./${name}`)
+    ? tag.replace(/integrity=("[^"]*"|[^ >]+)/, `integrity="${integrity}"`)
+    : tag));
+}
+writeFileSync(page, pageText);
 
 if (!embed) {
   // Everything the app needs offline: the shell and every chunk (their names change with
