@@ -43,33 +43,34 @@ pub struct Chart {
 const BAR_AREA: f64 = 100.0;
 const BOTTOM: f64 = 118.0;
 
-/// Mastery per topic: one horizontal bar each, 0–100 %.
+/// Mastery per topic: one horizontal bar each, 0–100 %, under the topic's title (a title
+/// beside its bar would not fit a phone).
 pub fn mastery(topics: &[(&str, u32)]) -> Chart {
-    let row = 22.0;
-    let left = 150.0;
-    let width = 420.0;
+    let row = 34.0;
+    let width = 320.0;
+    let bar = width - 44.0;
     let mut rects = Vec::new();
     let mut labels = Vec::new();
     for (i, (title, pct)) in topics.iter().enumerate() {
         let y = i as f64 * row;
         let pct = (*pct).min(100);
+        labels.push(Label {
+            x: 0.0,
+            y: y + 12.0,
+            text: (*title).to_string(),
+            anchor: "start",
+        });
         rects.push(Rect {
-            x: left,
-            y: y + 4.0,
-            width: (width - left - 40.0) * f64::from(pct) / 100.0,
-            height: row - 8.0,
+            x: 0.0,
+            y: y + 17.0,
+            width: bar * f64::from(pct) / 100.0,
+            height: 10.0,
             class: "mastery",
             title: format!("{title}: {pct}% mastered"),
         });
         labels.push(Label {
-            x: left - 8.0,
-            y: y + row / 2.0 + 4.0,
-            text: (*title).to_string(),
-            anchor: "end",
-        });
-        labels.push(Label {
-            x: width - 4.0,
-            y: y + row / 2.0 + 4.0,
+            x: width,
+            y: y + 26.0,
             text: format!("{pct}%"),
             anchor: "end",
         });
@@ -303,8 +304,17 @@ mod tests {
 
     #[test]
     fn mastery_bars_and_summary() {
-        let c = mastery(&[("Scope", 80), ("Typing", 10)]);
+        let c = mastery(&[
+            ("Files, formats & the standard library", 80),
+            ("Typing", 10),
+        ]);
         assert!(c.rects[0].width > c.rects[1].width);
+        // Titles start at the left edge, above their bars, so none is cut off.
+        assert!(c.labels.iter().all(|l| l.x >= 0.0 && l.x <= c.width));
+        assert_eq!((c.labels[0].x, c.labels[0].anchor), (0.0, "start"));
+        assert!(c.labels[0].y < c.rects[0].y && c.rects[0].y < c.labels[2].y);
+        assert!(c.rects.iter().all(|r| r.x + r.width <= c.width - 40.0));
+        let c = mastery(&[("Scope", 80), ("Typing", 10)]);
         assert_eq!(
             c.summary,
             "Mastery by topic: strongest Scope at 80%, weakest Typing at 10%."

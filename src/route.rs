@@ -120,6 +120,8 @@ impl Route {
                 _ => Err(LinkError::BadId(id.chars().take(24).collect())),
             })),
             ["score", score, ids] => Route::Score(ScoreLink::parse(score, ids)),
+            // A score link cut short: damaged, like any other broken score link.
+            ["score", score] => Route::Score(ScoreLink::parse(score, "")),
             ["embed"] => Route::LegacyEmbed(query.to_string()),
             _ => Route::NotFound,
         }
@@ -141,6 +143,15 @@ impl Route {
             | Route::Question(Err(_))
             | Route::Score(Err(_))
             | Route::NotFound => "/".into(),
+        }
+    }
+
+    /// The page this route shows, without what changes within it (the browse page's search):
+    /// a new page gets its heading focused, a refined search keeps focus where the learner types.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::Browse(_) => Route::Browse(BrowseQuery::default()),
+            other => other.clone(),
         }
     }
 
@@ -167,6 +178,17 @@ impl Route {
 mod tests {
     use super::*;
     use crate::quiz::Mode;
+
+    #[test]
+    fn a_refined_search_is_the_same_page_and_another_question_is_not() {
+        let search = |text: &str| Route::parse(&format!("/browse?q={text}"));
+        assert_eq!(search("c").page(), search("closure").page());
+        assert_ne!(search("c").page(), Route::Progress.page());
+        assert_ne!(
+            Route::parse("/question/scp-01").page(),
+            Route::parse("/question/scp-02").page()
+        );
+    }
 
     #[test]
     fn pages_parse_into_typed_routes() {
@@ -215,6 +237,10 @@ mod tests {
         assert!(matches!(
             Route::parse("#/score/3-2/a-1"),
             Route::Score(Err(_))
+        ));
+        assert!(matches!(
+            Route::parse("#/score/abc"),
+            Route::Score(Err(LinkError::BadScore(_)))
         ));
         assert_eq!(
             Route::parse("#/q/a-1/party").title(),

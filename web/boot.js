@@ -93,8 +93,14 @@ if (document.querySelector('link[rel="manifest"]') && 'serviceWorker' in navigat
       button.className = 'secondary';
       button.textContent = 'Reload';
       button.addEventListener('click', () => worker.postMessage('skip-waiting'));
-      box.append(text, button);
-      document.body.append(box);
+      // Not now: the new version starts by itself on the next visit.
+      const later = document.createElement('button');
+      later.type = 'button';
+      later.className = 'ghost';
+      later.textContent = 'Later';
+      later.addEventListener('click', () => box.remove());
+      box.append(text, button, later);
+      document.body.prepend(box);
     };
     if (reg.waiting) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {

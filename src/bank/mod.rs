@@ -3,6 +3,7 @@
 
 mod chunk;
 mod index;
+pub mod search;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
 pub use chunk::{chunk_path, read_chunk};

@@ -103,13 +103,19 @@ pub fn set_theme(theme: Option<&str>) {
 /// Moves keyboard focus to the first element matching `selector`, if the page has focus (an
 /// embed must not pull focus, and the scroll with it, from the page around it).
 pub fn focus(selector: &str) {
+    try_focus(selector);
+}
+
+/// `focus`, saying whether an element took it.
+pub fn try_focus(selector: &str) -> bool {
     let document = gloo::utils::document();
     if !document.has_focus().unwrap_or(false) {
-        return;
+        return false;
     }
-    if let Some(el) = document.query_selector(selector).ok().flatten() {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    document
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
 }

@@ -95,6 +95,8 @@ pub struct Summary {
     pub answered: usize,
     pub total: usize,
     pub duration_ms: f64,
+    /// A timed exam that ran out of time and handed itself in.
+    pub timed_out: bool,
     /// Per question in quiz order: `None` if not answered.
     pub outcomes: Vec<(String, Option<bool>)>,
 }
@@ -418,6 +420,7 @@ impl Session {
             answered: self.answered_count(),
             total: self.ids.len(),
             duration_ms: (end - self.started_ms).max(0.0),
+            timed_out: matches!((self.finished_ms, self.deadline_ms()), (Some(f), Some(d)) if f >= d),
             outcomes,
         }
     }

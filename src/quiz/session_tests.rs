@@ -210,6 +210,7 @@ fn a_timed_exam_finishes_at_its_deadline() {
         "the draft is graded, the unseen question is not skipped"
     );
     assert!(out[0].correct);
+    assert!(s.summary().timed_out, "the results say why the exam ended");
     assert_eq!(s.remaining_ms(100_000.0), Some(0.0));
     assert!(s.tick(bank(&qs), 100_000.0).is_empty(), "only once");
 }
@@ -278,4 +279,16 @@ fn consistency_check_catches_tampered_data() {
     let mut s = session(2, Mode::Practice);
     s.slots.pop();
     assert!(!s.is_consistent());
+}
+
+#[test]
+fn an_exam_finished_in_time_did_not_time_out() {
+    let qs = [single("q-0")];
+    let mut s = session(1, Mode::Exam);
+    s.time_limit_ms = Some(60_000.0);
+    s.finish(bank(&qs), 30_000.0);
+    assert!(!s.summary().timed_out);
+    let mut untimed = session(1, Mode::Exam);
+    untimed.finish(bank(&qs), 30_000.0);
+    assert!(!untimed.summary().timed_out);
 }

@@ -107,11 +107,15 @@ pub enum Action {
     /// Brings records back from a backup or an import file (newest per question wins).
     Adopt {
         records: Records,
+        /// An export's settings and bookmarks: merged as another tab's would be.
+        settings: Option<Settings>,
         now: f64,
     },
-    /// Replaces every record with an import the learner confirmed.
+    /// Replaces every record (and the settings, if the file has them) with an import the
+    /// learner confirmed.
     Replace {
         records: Records,
+        settings: Option<Settings>,
         now: f64,
     },
     /// Answers given outside a quiz (a question's own page).
@@ -386,20 +390,44 @@ impl AppState {
                     self.notify(NoticeKind::Info, "Your progress is back.");
                 }
             }
-            Action::Adopt { records, now } => {
+            Action::Adopt {
+                records,
+                settings,
+                now,
+            } => {
                 let n = Rc::make_mut(&mut self.records).adopt(&records, now);
                 self.changes.records += 1;
+                let bookmarks = self.settings.bookmarked().count();
+                if let Some(theirs) = settings {
+                    if Rc::make_mut(&mut self.settings).merge(&theirs) {
+                        self.changes.settings += 1;
+                    }
+                }
+                let new_bookmarks = self.settings.bookmarked().count().saturating_sub(bookmarks);
                 self.notify(
                     NoticeKind::Info,
                     format!(
-                        "{n} question record{} brought in.",
-                        if n == 1 { "" } else { "s" }
+                        "{n} question record{} brought in{}.",
+                        if n == 1 { "" } else { "s" },
+                        match new_bookmarks {
+                            0 => String::new(),
+                            1 => ", and 1 bookmark".into(),
+                            b => format!(", and {b} bookmarks"),
+                        }
                     ),
                 );
             }
-            Action::Replace { records, now } => {
+            Action::Replace {
+                records,
+                settings,
+                now,
+            } => {
                 Rc::make_mut(&mut self.records).replace(&records, now);
                 self.changes.records += 1;
+                if let Some(theirs) = settings {
+                    // Newer than anything another tab holds, so every tab takes it.
+                    self.settings_changed(now, |s| *s = theirs);
+                }
                 self.notify(
                     NoticeKind::Info,
                     "Your progress was replaced by the imported file.",

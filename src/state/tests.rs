@@ -362,3 +362,48 @@ fn discarding_a_saved_quiz_marks_it_for_every_tab() {
     assert_eq!(s.unfinished().count(), 0);
     assert!(s.sessions.iter().any(|x| x.id == id && x.session.is_none()));
 }
+
+#[test]
+fn an_import_brings_bookmarks_and_settings_with_the_records() {
+    let exported = answered_one(1, 10.0);
+    let mut theirs = (*exported.settings).clone();
+    theirs.toggle_bookmark("scp-03", 20.0);
+    theirs.theme = crate::progress::Theme::Dark;
+    theirs.updated_ms = 30.0;
+
+    // Merge: their bookmark joins ours, and their newer choices win.
+    let mut s = fresh();
+    s.apply(Action::ToggleBookmark {
+        id: "scp-01".into(),
+        now: 5.0,
+    });
+    let saves = s.changes.settings;
+    s.apply(Action::Adopt {
+        records: (*exported.records).clone(),
+        settings: Some(theirs.clone()),
+        now: 100.0,
+    });
+    assert!(s.settings.is_bookmarked("scp-01") && s.settings.is_bookmarked("scp-03"));
+    assert_eq!(s.settings.theme, crate::progress::Theme::Dark);
+    assert_eq!(
+        s.changes.settings,
+        saves + 1,
+        "the merged settings are saved"
+    );
+    assert_eq!(s.records.map.len(), 1);
+    assert!(s.notices.items.last().unwrap().text.contains("1 bookmark"));
+
+    // Replace: the file's settings take over, and stamped now so every tab adopts them.
+    let mut s = fresh();
+    s.apply(Action::ToggleBookmark {
+        id: "scp-01".into(),
+        now: 5.0,
+    });
+    s.apply(Action::Replace {
+        records: (*exported.records).clone(),
+        settings: Some(theirs),
+        now: 100.0,
+    });
+    assert!(!s.settings.is_bookmarked("scp-01") && s.settings.is_bookmarked("scp-03"));
+    assert!(s.settings.updated_ms >= 100.0);
+}

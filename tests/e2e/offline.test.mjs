@@ -66,7 +66,10 @@ test('a new deploy installs beside the old one, the page offers a reload, and ol
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.locator('.update-ready').waitFor();
     assert.match(await page.locator('.update-ready').innerText(), /A new version of pyquiz is ready/);
-    await Promise.all([page.waitForEvent('load'), page.locator('.update-ready button').click()]);
+    // In the page's flow, so it covers none of the quiz's buttons, and it can wait.
+    assert.equal(await page.locator('.update-ready').evaluate((el) => getComputedStyle(el).position), 'static');
+    assert.equal(await page.locator('.update-ready').getByRole('button', { name: 'Later' }).count(), 1);
+    await Promise.all([page.waitForEvent('load'), page.locator('.update-ready').getByRole('button', { name: 'Reload' }).click()]);
     await page.locator('button.start').waitFor();
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `old caches removed: ${caches}`);

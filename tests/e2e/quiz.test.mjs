@@ -72,7 +72,8 @@ test('every question type answered by keyboard, then the score and the review', 
       await page.keyboard.press('Enter'); // Next, or Finish on the last one
     }
     await page.waitForURL(/#\/results$/);
-    assert.equal(await page.title(), 'Results · pyquiz');
+    // The title follows the page once it has drawn (the address changes first).
+    await page.waitForFunction(() => document.title === 'Results · pyquiz', null, { timeout: 3000 });
     assert.equal(await page.locator('.score-value').innerText(), `4 / ${ids.length}`);
     assert.equal(await page.locator('.review-item').count(), ids.length);
     assert.equal(await page.locator('.review-item.wrong').count(), 1);
@@ -266,6 +267,7 @@ test('reloading mid-quiz continues where you were, and progress is kept after', 
 
   await page.locator('.continue').getByRole('button', { name: 'Continue' }).click();
   await page.locator('.q-heading', { hasText: 'Question 2 of 4' }).waitFor();
+  await expectQuestion(page, ids[1]); // keys count once the question itself is there
   for (let i = 2; i < 4; i++) {
     await page.keyboard.press('ArrowRight');
     await page.locator('.q-heading', { hasText: `Question ${i + 1} of 4` }).waitFor();
@@ -406,6 +408,82 @@ test('skipping questions: they show as skipped and count as missed', async () =>
   assert.equal(await page.locator('.score-value').innerText(), '1 / 3');
   assert.equal(await page.locator('.review-item.skipped').count(), 2);
   assert.ok(await page.getByRole('button', { name: 'Retry the 2 I missed' }).isVisible());
+  page.assertClean();
+  await context.close();
+});
+
+test('the review of a finished exam shows the answer of every skipped question', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const [single, short, flash] = ['single', 'short', 'flashcard'].map((t) => idsOfType(env.bank, t, 1)[0]);
+  await page.goto(`${env.server.url}#/q/${single}.${short}.${flash}/exam`);
+  await expectQuestion(page, single);
+  await page.getByRole('button', { name: 'End quiz' }).click();
+  await page.getByRole('button', { name: 'Finish anyway' }).click();
+  await page.waitForURL(/#\/results$/);
+  const items = page.locator('.review-item');
+  for (let i = 0; i < 3; i++) await items.nth(i).locator(':scope > details > summary').click();
+  const first = items.nth(0);
+  assert.equal(await first.locator('.option.missed').count(), rightPositions(env.bank.get(single)).length, 'the right option is marked');
+  assert.match(await first.locator('.feedback.skipped').innerText(), /Skipped/);
+  assert.match(await items.nth(1).locator('.expected').innerText(), new RegExp(`The answer is ${env.bank.get(short).body.answers[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.ok(await items.nth(2).locator('.model-answer').isVisible(), "the flashcard's model answer");
+  assert.equal(await items.nth(2).locator('.grade:enabled').count(), 0, 'and nothing to grade any more');
+  page.assertClean();
+  await context.close();
+});
+
+test('dialogs by keyboard: focus moves in, Escape closes, focus comes back; ? toggles the shortcuts', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const ids = idsOfType(env.bank, 'single', 2);
+  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await expectQuestion(page, ids[0]);
+  await page.getByRole('button', { name: 'End quiz' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.confirm .keep-going:focus').waitFor();
+  assert.match(await page.locator('.confirm').innerText(), /2 questions are unanswered/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.confirm').count(), 0);
+  assert.ok(await page.evaluate(() => document.activeElement.closest('.quiz-nav') !== null), 'focus back on the quiz buttons');
+  // One question left unanswered: the sentence agrees with the number.
+  await answerWithKeyboard(page, env.bank.get(ids[0]));
+  await expectQuestion(page, ids[1]);
+  await page.getByRole('button', { name: 'End quiz' }).click();
+  assert.match(await page.locator('.confirm').innerText(), /1 question is unanswered\. It will count as skipped\./);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await page.locator('.shortcuts .close:focus').waitFor();
+  await page.keyboard.press('?');
+  assert.equal(await page.locator('.shortcuts').count(), 0, '? hides it again');
+  await page.keyboard.press('?');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.shortcuts').count(), 0);
+  assert.ok(await page.locator('.help-button').evaluate((b) => b === document.activeElement));
+  page.assertClean();
+  await context.close();
+});
+
+test("a question's own page takes the quiz keys; the home page counts an exam's answers", async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const id = idsOfType(env.bank, 'output', 1)[0];
+  await page.goto(`${env.server.url}#/question/${id}`);
+  await page.locator('.question-page .prompt').waitFor();
+  await page.keyboard.press(String(rightPositions(env.bank.get(id))[0] + 1));
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('.feedback').innerText(), /Correct/);
+
+  const ids = idsOfType(env.bank, 'single', 3);
+  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await answerWithKeyboard(page, env.bank.get(ids[0]));
+  await expectQuestion(page, ids[1]);
+  await page.waitForTimeout(500); // the save debounce
+  await page.goto(env.server.url);
+  const saved = await page.locator('.continue li').first().innerText();
+  assert.match(saved, /Exam quiz on .+: 1 of 3 answered, at question 2/);
+  await page.goto(`${env.server.url}#/score/abc`);
+  assert.match(await page.locator('.link-error').innerText(), /score link is damaged/, 'a cut-short score link is a broken link, not a missing page');
   page.assertClean();
   await context.close();
 });

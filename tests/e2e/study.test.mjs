@@ -90,6 +90,7 @@ test('an exam with a time limit: countdown, flags, jumping, and it hands itself 
   await page.getByRole('button', { name: 'Keep going' }).click();
   await page.clock.runFor(8 * 60_000 + 2000);
   await page.waitForURL(/#\/results$/);
+  assert.match(await page.locator('.timed-out').innerText(), /Time ran out/, 'the results say why the exam ended');
   assert.equal(await page.locator('.score-value').innerText(), '1 / 4');
   assert.equal(await page.locator('.flag-mark').count(), 1, 'the flagged question is marked');
   const times = await page.locator('.time-spent').allInnerTexts();
@@ -124,6 +125,17 @@ test('charts show the practice after a quiz, in both themes', async () => {
   await shot(page, 'progress-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, 'progress-dark');
+  // On a phone every topic's name fits inside its chart.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cut = await page.locator('.chart.mastery').evaluate((fig) => {
+    const box = fig.getBoundingClientRect();
+    return [...fig.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 1 || r.right > box.right + 1;
+    }).map((t) => t.textContent);
+  });
+  assert.deepEqual(cut, []);
+  await shot(page, 'progress-dark-390');
   page.assertClean();
   await context.close();
 });
@@ -156,6 +168,10 @@ test('progress exported in one browser and imported in a fresh one restores the 
     await page.keyboard.press('Enter');
   }
   await page.waitForURL(/#\/results$/);
+  // A bookmark travels with the records.
+  await page.goto(`${env.server.url}#/question/${ids[0]}`);
+  await page.getByRole('button', { name: '☆ Bookmark' }).click();
+  await settle(page);
   await page.goto(`${env.server.url}#/progress`);
   await page.locator('[data-stat=answered]').waitFor();
   const stats = await page.locator('.totals').innerText();
@@ -175,6 +191,11 @@ test('progress exported in one browser and imported in a fresh one restores the 
   await settle(other);
   await other.reload();
   assert.equal(await other.locator('.totals').innerText(), stats, 'and they were saved');
+  await other.goto(`${env.server.url}#/browse?bookmarked=1`);
+  await other.locator('.browse-item').first().waitFor();
+  assert.equal(await other.locator('.browse-item').count(), 1);
+  assert.match(await other.locator('.browse-item').innerText(), new RegExp(`Open ${ids[0]}`));
+  await other.goto(`${env.server.url}#/progress`);
   // Replacing asks first, keeps a backup, and gives the file's records exactly.
   await other.getByRole('radio', { name: 'Replace what is here' }).check();
   await other.locator('#import-file').setInputFiles(path);
@@ -184,7 +205,8 @@ test('progress exported in one browser and imported in a fresh one restores the 
   assert.equal(await other.locator('.backup', { hasText: 'before an import replaced it' }).count(), 1);
   // A file that is not an export is refused with a reason.
   await other.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
-  await other.locator('.notice', { hasText: 'not a pyquiz progress export' }).waitFor();
+  // Said next to the import control, where the learner is looking.
+  await other.locator('.your-data .import-error', { hasText: 'not a pyquiz progress export' }).waitFor();
   page.assertClean();
   other.assertClean();
   await first.close();
@@ -197,6 +219,23 @@ test('browse and search the bank; bookmarks; theme; report a problem', async () 
   await page.goto(`${env.server.url}#/browse`);
   await page.locator('.browse-item').first().waitFor();
   assert.match(await page.locator('.showing').innerText(), new RegExp(`^${env.bank.size} questions`));
+  // A long list comes a page at a time.
+  assert.equal(await page.locator('.browse-item').count(), 100);
+  await page.getByRole('button', { name: 'Show 100 more' }).click();
+  assert.equal(await page.locator('.browse-item').count(), 200);
+  // Typing a search keeps focus in the box, and finds words in explanations too.
+  const text = (html) => (html ?? '').replace(/<[^>]*>/g, '').toLowerCase();
+  const onlyExplained = [...env.bank.values()].find((q) => q.topic !== 'scope'
+    && text(q.explanation).includes('closure') && !text(q.prompt + q.code).includes('closure')
+    && !(q.body.options ?? []).some((o) => text(o.html).includes('closure')));
+  await page.locator('#browse-text').click();
+  await page.keyboard.type('closure', { delay: 30 });
+  await page.waitForURL(/q=closure/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'browse-text');
+  assert.equal(await page.locator('#browse-text').inputValue(), 'closure');
+  await page.locator('.browse-item a', { hasText: `Open ${onlyExplained.id}` }).waitFor();
+  assert.ok(await page.locator('.browse-item a', { hasText: 'Open scp-01' }).count(), 'the topic "Scope & closures" matches too');
+  await page.goto(`${env.server.url}#/browse`);
   await page.locator('#browse-type').selectOption('output');
   await page.locator('#browse-tag').selectOption('gotcha');
   await page.waitForURL(/type=output/);

@@ -95,9 +95,10 @@ pub fn App() -> Html {
         });
     }
     // Each page: its title, and focus on its heading (not for the quiz, which focuses itself).
+    // Keyed by the page, not the whole route: typing a search must not move focus away.
     {
         let r = route.clone();
-        use_effect_with(route.clone(), move |_| {
+        use_effect_with(route.page(), move |_| {
             platform::set_title(r.title());
             if let Route::LegacyEmbed(query) = &r {
                 platform::replace_location(&format!("{}embed/#{query}", platform::folder_url()));

@@ -1,3 +1,4 @@
+use crate::bank::search::{self, Match};
 use crate::bank::{Difficulty, Kind, QuestionMeta, QUESTIONS, TOPICS};
 use crate::platform;
 use crate::route::{BrowseQuery, Route};
@@ -12,27 +13,11 @@ pub struct Props {
     pub query: BrowseQuery,
 }
 
+/// How many questions are listed at a time.
+const PAGE: usize = 100;
+
 /// Python versions a learner can say they have.
 const PYTHONS: [&str; 7] = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14"];
-
-/// Plain text of rendered HTML, for searching.
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .to_lowercase()
-}
 
 fn version(v: &str) -> (u32, u32) {
     let (a, b) = v.split_once('.').unwrap_or((v, "0"));
@@ -50,7 +35,8 @@ pub fn BrowsePage(props: &Props) -> Html {
     use_chunks(all);
     let needle = q.text.trim().to_ascii_lowercase();
     let settings = &app.0.settings;
-    let matches: Vec<&QuestionMeta> = QUESTIONS
+    let shown = use_state(|| PAGE);
+    let mut matches: Vec<(Match, &QuestionMeta)> = QUESTIONS
         .iter()
         .filter(|m| q.topic.as_ref().is_none_or(|t| m.topic().id == t))
         .filter(|m| q.kind.is_none_or(|k| m.kind == k))
@@ -62,18 +48,17 @@ pub fn BrowsePage(props: &Props) -> Html {
                 .is_none_or(|p| m.min_python.is_none_or(|v| version(v) <= version(p)))
         })
         .filter(|m| !q.bookmarked || settings.is_bookmarked(m.id))
-        .filter(|m| {
-            needle.is_empty()
-                || m.id.contains(&needle)
-                || app.0.quiz.question(m.id).is_some_and(|full| {
-                    text_of(&full.prompt).contains(&needle)
-                        || full
-                            .code
-                            .as_deref()
-                            .is_some_and(|c| text_of(c).contains(&needle))
-                })
+        .filter_map(|m| {
+            let found = match app.0.quiz.question(m.id) {
+                Some(full) => search::find(full, m.topic().title, &needle),
+                // Not downloaded yet: the id is all there is to search.
+                None => (needle.is_empty() || m.id.contains(&needle)).then_some(Match::Question),
+            };
+            found.map(|f| (f, m))
         })
         .collect();
+    // Matches in the question itself first, then in its answers, then in its explanation.
+    matches.sort_by_key(|(found, _)| *found);
     let go = {
         let q = q.clone();
         move |change: Box<dyn Fn(&mut BrowseQuery)>| {
@@ -120,7 +105,7 @@ pub fn BrowsePage(props: &Props) -> Html {
             go(Box::new(move |q| q.bookmarked = on));
         })
     };
-    let items = matches.iter().take(200).map(|m| {
+    let items = matches.iter().take(*shown).map(|(_, m)| {
         let full = app.0.quiz.question(m.id);
         let marked = settings.is_bookmarked(m.id);
         let toggle = {
@@ -147,6 +132,10 @@ pub fn BrowsePage(props: &Props) -> Html {
             </li>
         }
     });
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
     let tags: Vec<&str> = {
         let mut t: Vec<&str> = QUESTIONS
             .iter()
@@ -172,8 +161,13 @@ pub fn BrowsePage(props: &Props) -> Html {
                 </div>
             </form>
             <p class="showing" aria-live="polite">{ plural(matches.len(), "question", "questions") }
-                if matches.len() > 200 { <span class="muted">{ " (showing the first 200)" }</span> }</p>
+                if matches.len() > *shown { <span class="muted">{ format!(" (showing the first {})", *shown) }</span> }</p>
             <ol class="browse-list">{ for items }</ol>
+            if matches.len() > *shown {
+                <button type="button" class="secondary show-more" onclick={show_more}>
+                    { format!("Show {} more", (matches.len() - *shown).min(PAGE)) }
+                </button>
+            }
         </div>
     }
 }

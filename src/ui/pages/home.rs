@@ -1,5 +1,8 @@
 use super::study::{start, StudyActions};
-use crate::bank::{candidates, matching_count, questions_in_topic, Difficulty, QUESTIONS, TOPICS};
+use crate::bank::{
+    candidates, matching_count, question_meta, questions_in_topic, topic_of, Difficulty, QUESTIONS,
+    TOPICS,
+};
 use crate::platform;
 use crate::progress::settings::EXAM_MINUTES;
 use crate::quiz::{select, Filters, Mode, COUNTS};
@@ -196,7 +199,8 @@ fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
                     };
                     html! {
                         <li>
-                            <p>{ format!("{} quiz: {} of {} answered, at question {}.", s.mode.label(), s.answered_count(), s.ids.len(), s.position + 1) }</p>
+                            <p>{ format!("{} quiz on {}: {} of {} answered, at question {}.", s.mode.label(), topics_of(&s.ids),
+                                s.done_count(|id| question_meta(id).map(|m| m.kind)), s.ids.len(), s.position + 1) }</p>
                             <div class="actions">
                                 <button type="button" class="primary" onclick={resume}>{ "Continue" }</button>
                                 <button type="button" class="ghost" onclick={discard}>{ "Discard it" }</button>
@@ -206,5 +210,19 @@ fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// "Scope & closures, Memory management and 2 more": which quiz a saved one is.
+fn topics_of(ids: &[String]) -> String {
+    let mut titles: Vec<&str> = Vec::new();
+    for t in ids.iter().filter_map(|id| topic_of(id)) {
+        if !titles.contains(&t.title) {
+            titles.push(t.title);
+        }
+    }
+    match titles.len() {
+        0..=2 => titles.join(" and "),
+        n => format!("{}, {} and {} more", titles[0], titles[1], n - 2),
     }
 }

@@ -87,9 +87,9 @@ pub fn ProgressPage() -> Html {
             <section class="card totals" aria-label="Totals">
                 <div><span class="stat" data-stat="answered">{ totals.answered }</span><span>{ format!("of {} questions tried", totals.total) }</span></div>
                 <div><span class="stat" data-stat="correct">{ totals.right }</span><span>{ "right on the last try" }</span></div>
-                <div><span class="stat" data-stat="percent">{ format!("{}%", totals.accuracy_percent()) }</span><span>{ "accuracy" }</span></div>
-                <div><span class="stat" data-stat="attempts">{ answers }</span><span>{ "answers in all" }</span></div>
-                <div><span class="stat" data-stat="streak">{ streak }</span><span>{ if streak == 1 { "day streak" } else { "days streak" } }</span></div>
+                <div><span class="stat" data-stat="percent">{ if totals.answered == 0 { "–".to_string() } else { format!("{}%", totals.accuracy_percent()) } }</span><span>{ "accuracy" }</span></div>
+                <div><span class="stat" data-stat="attempts">{ answers }</span><span>{ if answers == 1 { "answer in all" } else { "answers in all" } }</span></div>
+                <div><span class="stat" data-stat="streak">{ streak }</span><span>{ if streak == 1 { "day in a row" } else { "days in a row" } }</span></div>
                 <div><span class="stat" data-stat="due">{ totals.due }</span><span>{ "due for review" }</span></div>
             </section>
             <section class="card charts" aria-labelledby="charts-title">

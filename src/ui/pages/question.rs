@@ -3,7 +3,7 @@ use crate::platform::{self, chunks};
 use crate::quiz::{primary, Mode, Primary, QuizAction, Runner, Session};
 use crate::state::Action;
 use crate::ui::app::use_app;
-use crate::ui::quiz::QuestionCard;
+use crate::ui::quiz::{use_question_keys, QuestionCard, Shortcuts};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,6 +67,7 @@ pub fn QuestionPage(props: &Props) -> Html {
         });
     }
     let runner = &local.0;
+    let help = use_question_keys(runner, local.dispatcher().to_callback());
     let (Some(topic), Some(session)) = (topic, runner.session.as_ref()) else {
         return html! { <crate::ui::widgets::LinkErrorCard title="No such question" message={format!("There is no question “{}”.", props.id)} /> };
     };
@@ -124,6 +125,9 @@ pub fn QuestionPage(props: &Props) -> Html {
                     <a class="button secondary" href={format!("#/browse?topic={}", topic.id)}>{ "More questions like this" }</a>
                 }
             </div>
+            if *help {
+                <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| help.set(false)) } } />
+            }
         </div>
     }
 }

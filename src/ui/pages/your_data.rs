@@ -7,6 +7,7 @@ use crate::progress::study::{day_of, short_date};
 use crate::progress::transfer::{export, export_file_name, import, Imported};
 use crate::state::{Action, NoticeKind};
 use crate::ui::app::use_app;
+use crate::ui::markup::plural;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -28,6 +29,8 @@ pub fn YourData() -> Html {
     let backups = use_state(storage::backups);
     let replace = use_state(|| false);
     let pending = use_state(|| None::<Imported>);
+    // Why a file was refused, said next to the file picker where the learner is looking.
+    let problem = use_state(|| None::<String>);
     let confirm_reset = use_state(|| false);
     let refresh = {
         let backups = backups.clone();
@@ -51,16 +54,22 @@ pub fn YourData() -> Html {
     };
     let on_file = {
         let pending = pending.clone();
-        let notify = notify.clone();
+        let problem = problem.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let pending = pending.clone();
-            let notify = notify.clone();
+            let problem = problem.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read_picked(&input).await.map(|t| import(&parse(&t))) {
-                    Ok(Ok(file)) => pending.set(Some(file)),
-                    Ok(Err(e)) => notify(NoticeKind::Warning, e.to_string()),
-                    Err(e) => notify(NoticeKind::Warning, e),
+                let read = files::read_picked(&input).await;
+                match read.and_then(|t| import(&parse(&t)).map_err(|e| e.to_string())) {
+                    Ok(file) => {
+                        problem.set(None);
+                        pending.set(Some(file));
+                    }
+                    Err(why) => {
+                        pending.set(None);
+                        problem.set(Some(why));
+                    }
                 }
                 input.set_value("");
             });
@@ -80,11 +89,13 @@ pub fn YourData() -> Html {
                 storage::back_up_records(BackupReason::Import, now);
                 app.dispatch(Action::Replace {
                     records: file.records,
+                    settings: file.settings,
                     now,
                 });
             } else {
                 app.dispatch(Action::Adopt {
                     records: file.records,
+                    settings: file.settings,
                     now,
                 });
             }
@@ -100,6 +111,7 @@ pub fn YourData() -> Html {
             Callback::from(move |_| match storage::backup_records(&key) {
                 Ok(records) => app.dispatch(Action::Adopt {
                     records,
+                    settings: None,
                     now: platform::now_ms(),
                 }),
                 Err(why) => notify(
@@ -158,7 +170,11 @@ pub fn YourData() -> Html {
             <h3>{ "Import" }</h3>
             <div class="import">
                 <label for="import-file">{ "Progress file" }</label>
-                <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
+                <input id="import-file" type="file" accept=".json,application/json" onchange={on_file}
+                    aria-describedby={problem.is_some().then_some("import-error")} />
+                if let Some(why) = &*problem {
+                    <p id="import-error" class="import-error" role="alert">{ why.clone() }</p>
+                }
                 <fieldset>
                     <legend class="visually-hidden">{ "How to import" }</legend>
                     <label class="chip"><input type="radio" name="import-how" checked={!*replace} onchange={set_replace(false)} />{ "Merge (newest answer wins)" }</label>
@@ -166,7 +182,7 @@ pub fn YourData() -> Html {
                 </fieldset>
                 if let Some(file) = &*pending {
                     <div class="confirm" role="alertdialog" aria-labelledby="import-title">
-                        <p id="import-title">{ format!("The file holds {} question records{}.", file.records.map.len(), if file.skipped > 0 { format!(" ({} could not be read)", file.skipped) } else { String::new() }) }
+                        <p id="import-title">{ import_summary(file) }
                             if *replace { { " Replacing erases the records here first (a backup is kept)." } }</p>
                         <div class="actions">
                             <button type="button" class="primary import-go" onclick={on_import}>{ if *replace { "Replace my progress" } else { "Merge it in" } }</button>
@@ -193,4 +209,27 @@ pub fn YourData() -> Html {
             }
         </section>
     }
+}
+
+/// "The file holds 12 question records and 3 bookmarks (1 record could not be read)."
+fn import_summary(file: &Imported) -> String {
+    let bookmarks = file.settings.as_ref().map_or(0, |s| s.bookmarked().count());
+    let mut text = format!(
+        "The file holds {}",
+        plural(
+            file.records.map.len(),
+            "question record",
+            "question records"
+        )
+    );
+    if bookmarks > 0 {
+        text += &format!(" and {}", plural(bookmarks, "bookmark", "bookmarks"));
+    }
+    if file.skipped > 0 {
+        text += &format!(
+            " ({} could not be read)",
+            plural(file.skipped, "record", "records")
+        );
+    }
+    text + "."
 }

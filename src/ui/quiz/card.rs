@@ -30,16 +30,25 @@ pub fn QuestionCard(props: &Props) -> Html {
     let answered = slot.answer.is_some();
     let show_feedback = answered && (props.mode == Mode::Practice || props.finished);
     let locked = answered || props.finished;
+    // A finished quiz shows the right answer of a skipped question too.
+    let reveal = show_feedback || props.finished;
     let on = props.on_action.clone();
     let topic = topic_of(&q.id).map_or("", |t| t.title);
     let body = match &q.body {
         Body::Single { options } | Body::Multi { options } | Body::Output { options } => html! {
             <Options qid={q.id.clone()} kind={q.body.kind()} options={options.clone()}
-                picked={slot.picked.clone()} reveal={show_feedback} {locked}
+                picked={slot.picked.clone()} {reveal} {locked}
                 on_pick={on.reform(QuizAction::Pick)} />
         },
         Body::Short { .. } => short_input(&q.id, slot, locked, &on),
-        Body::Flashcard { answer, checklist } => flashcard(slot, answer, checklist, locked, &on),
+        Body::Flashcard { answer, checklist } => flashcard(
+            slot.revealed || props.finished,
+            slot,
+            answer,
+            checklist,
+            locked,
+            &on,
+        ),
     };
     let hint = match &q.hint {
         Some(h) if slot.hint_shown => {
@@ -67,6 +76,8 @@ pub fn QuestionCard(props: &Props) -> Html {
             { hint }
             if show_feedback {
                 if let Some(answer) = &slot.answer { { feedback(q, answer) } }
+            } else if props.finished && !answered {
+                { skipped(q) }
             }
         </article>
     }
@@ -103,13 +114,14 @@ fn short_input(id: &str, slot: &Slot, locked: bool, on: &Callback<QuizAction>) -
 }
 
 fn flashcard(
+    revealed: bool,
     slot: &Slot,
     answer: &str,
     checklist: &[String],
     locked: bool,
     on: &Callback<QuizAction>,
 ) -> Html {
-    if !slot.revealed {
+    if !revealed {
         return html! {
             <div class="flashcard">
                 <p class="muted">{ "Answer out loud or on paper, then show the model answer and grade yourself." }</p>
@@ -139,6 +151,24 @@ fn flashcard(
                 }) }
             </div>
         </div>
+    }
+}
+
+/// A question left without an answer, once the quiz is over: the answer, why, and the docs.
+fn skipped(q: &Question) -> Html {
+    let expected = match &q.body {
+        Body::Short { answers, .. } => html! {
+            <p class="expected">{ "The answer is " }<code>{ answers.first().cloned().unwrap_or_default() }</code>{ "." }</p>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class="feedback skipped" aria-label="Feedback">
+            <h2 class="verdict">{ "– Skipped" }</h2>
+            { expected }
+            <div class="explanation">{ raw_html(&q.explanation) }</div>
+            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
+        </section>
     }
 }
 

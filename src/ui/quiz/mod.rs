@@ -10,4 +10,5 @@ mod shortcuts;
 pub use card::{feedback, QuestionCard};
 pub use options::Options;
 pub use review::{Review, ScoreSummary};
-pub use runner::QuizRunner;
+pub use runner::{use_question_keys, QuizRunner};
+pub use shortcuts::Shortcuts;

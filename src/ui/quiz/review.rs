@@ -27,6 +27,9 @@ pub fn ScoreSummary(props: &SummaryProps) -> Html {
                 <span class="score-value">{ format!("{} / {}", s.correct, s.total) }</span>
                 <span class="percent">{ format!("{}%", s.percent()) }</span>
             </p>
+            if s.timed_out {
+                <p class="timed-out" role="status">{ "Time ran out, so the exam handed itself in with the answers you had chosen." }</p>
+            }
             <p class="muted">{ format!("{} answered · {} skipped · {}", s.answered, s.total - s.answered, duration(s.duration_ms)) }</p>
         </div>
     }
@@ -65,10 +68,6 @@ pub fn Review(props: &ReviewProps) -> Html {
                     </summary>
                     if let Some(q) = q {
                         <QuestionCard question={q.clone()} slot={slot.clone()} mode={session.mode} finished=true on_action={Callback::noop()} />
-                        if slot.answer.is_none() {
-                            <div class="explanation">{ raw_html(&q.explanation) }</div>
-                            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
-                        }
                     }
                 </details>
             </li>

@@ -4,7 +4,6 @@ use crate::bank::{Kind, Question};
 use crate::platform;
 use crate::quiz::keymap::{keymap, Focus, Intent, KeyContext};
 use crate::quiz::{primary, Mode, Primary, QuizAction, Runner, Session};
-use crate::ui::markup::plural;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -32,6 +31,7 @@ struct Live {
     on_action: Callback<QuizAction>,
     on_finish: Callback<()>,
     ask: Callback<usize>,
+    confirm: UseStateHandle<Option<usize>>,
     help: UseStateHandle<bool>,
 }
 
@@ -52,9 +52,16 @@ pub fn QuizRunner(props: &Props) -> Html {
         on_action: props.on_action.clone(),
         on_finish: props.on_finish.clone(),
         ask: ask.clone(),
+        confirm: confirm.clone(),
         help: help.clone(),
     });
     use_keyboard(live);
+    // A dialog takes focus when it opens (autofocus does nothing for inserted elements).
+    use_effect_with(confirm.is_some(), |open| {
+        if *open {
+            platform::focus(".confirm .keep-going");
+        }
+    });
 
     let session = props.runner.session.as_ref();
     let deadline = session
@@ -151,6 +158,7 @@ pub fn QuizRunner(props: &Props) -> Html {
             on_action: props.on_action.clone(),
             on_finish: props.on_finish.clone(),
             ask: ask.clone(),
+            confirm: confirm.clone(),
             help: help.clone(),
         };
         Callback::from(move |_: MouseEvent| press(&live, main))
@@ -217,7 +225,7 @@ pub fn QuizRunner(props: &Props) -> Html {
                 { confirm_finish(left, &confirm, &on, &props.on_finish) }
             }
             if *help {
-                <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| help.set(false)) } } />
+                <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| close_help(&help)) } } />
             }
         </div>
     }
@@ -291,18 +299,32 @@ fn confirm_finish(
     };
     let stay = {
         let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| confirm.set(None))
+        Callback::from(move |_: MouseEvent| close_confirm(&confirm))
     };
     html! {
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
             <h2 id="confirm-title">{ "Finish the quiz?" }</h2>
-            <p id="confirm-text">{ format!("{} unanswered. They will count as skipped.", plural(left, "question is", "questions are")) }</p>
+            <p id="confirm-text">{ if left == 1 { "1 question is unanswered. It will count as skipped.".to_string() } else { format!("{left} questions are unanswered. They will count as skipped.") } }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={finish}>{ "Finish anyway" }</button>
-                <button type="button" class="secondary" autofocus=true onclick={stay}>{ "Keep going" }</button>
+                <button type="button" class="secondary keep-going" onclick={stay}>{ "Keep going" }</button>
             </div>
         </div>
     }
+}
+
+/// Closes the "finish anyway?" dialog and gives focus back to the quiz's main button.
+fn close_confirm(confirm: &UseStateHandle<Option<usize>>) {
+    confirm.set(None);
+    if !platform::try_focus(".quiz-nav .primary:enabled") {
+        platform::focus(".quiz-nav .end");
+    }
+}
+
+/// Closes the shortcuts overlay and gives focus back to the button that opens it.
+fn close_help(help: &UseStateHandle<bool>) {
+    help.set(false);
+    platform::focus(".help-button");
 }
 
 /// Carries out the main button (or Enter).
@@ -330,6 +352,26 @@ fn press(live: &Live, main: Primary) {
         Primary::Results => live.on_finish.emit(()),
         Primary::Wait => {}
     }
+}
+
+/// The quiz's keyboard for a page that shows one question outside a quiz (its permalink):
+/// digits, Enter, Space, `h` and `?` work as in a quiz. Returns whether `?` asked for the
+/// shortcuts overlay, for the page to draw.
+#[hook]
+pub fn use_question_keys(runner: &Runner, on_action: Callback<QuizAction>) -> UseStateHandle<bool> {
+    let help = use_state(|| false);
+    let confirm = use_state(|| None::<usize>);
+    let live = use_mut_ref(|| None::<Live>);
+    *live.borrow_mut() = Some(Live {
+        runner: runner.clone(),
+        on_action,
+        on_finish: Callback::noop(),
+        ask: Callback::noop(),
+        confirm,
+        help: help.clone(),
+    });
+    use_keyboard(live);
+    help
 }
 
 /// Listens for keys on the document for as long as the runner is shown.
@@ -385,6 +427,18 @@ fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
     let Some(q) = live.runner.current_question() else {
         return false;
     };
+    // Escape closes whichever dialog is open; `?` toggles the shortcuts from anywhere.
+    match e.key().as_str() {
+        "Escape" if live.confirm.is_some() => {
+            close_confirm(&live.confirm);
+            return true;
+        }
+        "Escape" | "?" if *live.help => {
+            close_help(&live.help);
+            return true;
+        }
+        _ => {}
+    }
     let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
     // Keys typed into the page around an open dialog are not the quiz's.
     if target
