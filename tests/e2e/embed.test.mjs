@@ -120,3 +120,23 @@ test('old embeds (#/embed?… on the app page) are sent on to the embed page', a
   page.assertClean();
   await context.close();
 });
+
+test("the topic's questions download while the wasm is still downloading, not after", async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  const chunkRequested = [];
+  page.on('request', (r) => { if (/\/bank\/scope\.[0-9a-f]+\.json$/.test(r.url())) chunkRequested.push(Date.now()); });
+  let wasmHeld = null;
+  await page.route('**/*.wasm', async (route) => {
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, 700)); // a slow network for the biggest file
+    wasmHeld = { started, ended: Date.now() };
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}embed/#topic=scope&count=3`);
+  await page.locator('.question-card').waitFor();
+  assert.equal(chunkRequested.length, 1, 'the chunk is fetched once');
+  assert.ok(chunkRequested[0] < wasmHeld.ended, `chunk requested at +${chunkRequested[0] - wasmHeld.started} ms, wasm arrived at +${wasmHeld.ended - wasmHeld.started} ms`);
+  page.assertClean();
+  await context.close();
+});

@@ -33,11 +33,12 @@ async function answerInOrder(page, ids) {
 test('a reset in one tab is not undone by answers in another open tab', async () => {
   const context = await env.browser.newContext();
   const a = await watchedPage(context);
-  const b = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 4);
   await a.goto(`${env.server.url}#/q/${ids.join('.')}`);
   await answerInOrder(a, ids.slice(0, 3));
   await settle(a);
+  // Tab B opens while A stays open mid-quiz.
+  const b = await watchedPage(context);
   assert.equal(await answered(b, 3), '3');
   await b.getByRole('button', { name: 'Reset progress…' }).click();
   await b.getByRole('button', { name: 'Yes, erase my progress' }).click();
