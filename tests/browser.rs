@@ -121,6 +121,9 @@ fn corrupted_storage_is_backed_up_and_reported() {
         Some("{\"version\":2,\"records\":[oops")
     );
     assert!(loaded.writable);
+    // A save that meets the same broken text (another tab, a flush) keeps it once.
+    storage::save_records(&Records::default(), 5678.0).unwrap();
+    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}1234.unreadable")]);
 }
 
 #[wasm_bindgen_test]

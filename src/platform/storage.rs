@@ -31,9 +31,15 @@ fn read(s: &Storage, key: &str) -> Option<String> {
     s.get_item(key).ok().flatten()
 }
 
-/// Keeps `raw` under a backup key; false if storage refused.
+/// Keeps `raw` under a backup key; false if storage refused. The same text already kept (two
+/// tabs, or a load and a save, meeting the same broken document) is not kept twice.
 fn back_up(s: &Storage, raw: &str, reason: BackupReason, now_ms: f64) -> bool {
-    s.set_item(&backup_key(now_ms, reason), raw).is_ok()
+    let n = s.length().unwrap_or(0);
+    let kept = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| parse_backup_key(k).is_some())
+        .any(|k| read(s, &k).as_deref() == Some(raw));
+    kept || s.set_item(&backup_key(now_ms, reason), raw).is_ok()
 }
 
 const FULL: &str = "Progress is not being saved: this browser's storage is full or unavailable.";

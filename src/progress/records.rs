@@ -174,6 +174,28 @@ fn merged_log(a: &[(f64, Grade)], b: &[(f64, Grade)]) -> Vec<(f64, Grade)> {
     all.split_off(skip)
 }
 
+/// For tests across the core: answers recorded as a quiz would, at the default retention.
+#[cfg(test)]
+impl Records {
+    pub(crate) fn answer(&mut self, id: &str, grade: Grade, t: f64) {
+        let o = Outcome {
+            id: id.into(),
+            grade,
+            correct: grade.is_correct(),
+            skipped: false,
+        };
+        self.record(&o, t, super::card::DEFAULT_RETENTION, true);
+    }
+
+    pub(crate) fn answered(answers: &[(&str, Grade, f64)]) -> Records {
+        let mut r = Records::default();
+        for (id, g, t) in answers {
+            r.answer(id, *g, *t);
+        }
+        r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,11 +211,7 @@ mod tests {
     }
 
     fn with(answers: &[(&str, Grade, f64)]) -> Records {
-        let mut r = Records::default();
-        for (id, g, t) in answers {
-            r.record(&answer(id, *g), *t, DEFAULT_RETENTION, true);
-        }
-        r
+        Records::answered(answers)
     }
 
     #[test]

@@ -194,19 +194,12 @@ pub fn activity(records: &Records, now_ms: f64, tz_offset_min: f64) -> (BTreeSet
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::card::DEFAULT_RETENTION;
-    use crate::quiz::{Grade, Outcome};
+    use crate::quiz::Grade;
 
     const T0: f64 = 1_767_225_600_000.0; // 2026-01-01 00:00 UTC
 
     fn rec(r: &mut Records, id: &str, g: Grade, t: f64) {
-        let o = Outcome {
-            id: id.into(),
-            grade: g,
-            correct: g.is_correct(),
-            skipped: false,
-        };
-        r.record(&o, t, DEFAULT_RETENTION, true);
+        r.answer(id, g, t);
     }
 
     #[test]

@@ -96,21 +96,10 @@ pub fn import<J: Json>(doc: &J) -> Result<Imported, ImportError> {
 mod tests {
     use super::super::schema::parse;
     use super::*;
-    use crate::progress::card::DEFAULT_RETENTION;
-    use crate::quiz::{Grade, Outcome};
+    use crate::quiz::Grade;
 
     fn records() -> Records {
-        let mut r = Records::default();
-        for (id, g, t) in [("mut-01", Grade::Good, 10.0), ("fn-02", Grade::Again, 20.0)] {
-            let o = Outcome {
-                id: id.into(),
-                grade: g,
-                correct: g.is_correct(),
-                skipped: false,
-            };
-            r.record(&o, t, DEFAULT_RETENTION, true);
-        }
-        r
+        Records::answered(&[("mut-01", Grade::Good, 10.0), ("fn-02", Grade::Again, 20.0)])
     }
 
     #[test]
@@ -128,21 +117,9 @@ mod tests {
     fn importing_merges_newest_wins_or_replaces() {
         // The other browser answered fn-02 right later; this one has a newer mut-01.
         let mut theirs = records();
-        let o = Outcome {
-            id: "fn-02".into(),
-            grade: Grade::Good,
-            correct: true,
-            skipped: false,
-        };
-        theirs.record(&o, 30.0, DEFAULT_RETENTION, true);
+        theirs.answer("fn-02", Grade::Good, 30.0);
         let mut ours = records();
-        let o = Outcome {
-            id: "mut-01".into(),
-            grade: Grade::Again,
-            correct: false,
-            skipped: false,
-        };
-        ours.record(&o, 40.0, DEFAULT_RETENTION, true);
+        ours.answer("mut-01", Grade::Again, 40.0);
         let file = import(&parse(&export(&theirs, &Settings::default(), 50.0))).unwrap();
 
         let mut merged = ours.clone();

@@ -202,16 +202,21 @@ impl EmbedParams {
         key.push('|');
         key.push_str(&self.filters.topics.join(","));
         key.push('|');
+        key.push_str(&self.difficulty_list());
+        key.push('|');
+        key.push_str(&self.filters.count.to_string());
+        bank_format::seed_from_str(&key)
+    }
+
+    /// "junior,senior", as the `data-difficulty` attribute writes it.
+    fn difficulty_list(&self) -> String {
         let d: Vec<&str> = self
             .filters
             .difficulties
             .iter()
             .map(|d| d.as_str())
             .collect();
-        key.push_str(&d.join(","));
-        key.push('|');
-        key.push_str(&self.filters.count.to_string());
-        bank_format::seed_from_str(&key)
+        d.join(",")
     }
 
     /// The `data-` attributes of the script tag that embeds this quiz (defaults left out).
@@ -224,13 +229,7 @@ impl EmbedParams {
                     out.push(("topic", self.filters.topics.join(",")));
                 }
                 if !self.filters.difficulties.is_empty() {
-                    let d: Vec<&str> = self
-                        .filters
-                        .difficulties
-                        .iter()
-                        .map(|d| d.as_str())
-                        .collect();
-                    out.push(("difficulty", d.join(",")));
+                    out.push(("difficulty", self.difficulty_list()));
                 }
                 if self.filters.count != EMBED_DEFAULT_COUNT {
                     out.push(("count", self.filters.count.min(EMBED_MAX_COUNT).to_string()));

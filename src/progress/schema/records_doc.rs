@@ -185,24 +185,13 @@ pub(super) fn read_record<J: Json>(v: &J) -> Option<Record> {
 mod tests {
     use super::super::parse;
     use super::*;
-    use crate::progress::card::DEFAULT_RETENTION;
-    use crate::quiz::Outcome;
 
     fn sample() -> Records {
-        let mut r = Records::default();
-        for (id, g, t) in [
+        let mut r = Records::answered(&[
             ("mut-01", Grade::Good, 1000.0),
             ("fn-02", Grade::Again, 2000.0),
             ("mut-01", Grade::Easy, 3000.0),
-        ] {
-            let o = Outcome {
-                id: id.into(),
-                grade: g,
-                correct: g.is_correct(),
-                skipped: false,
-            };
-            r.record(&o, t, DEFAULT_RETENTION, true);
-        }
+        ]);
         r.reset = Tombstone {
             before_ms: 500.0,
             set_ms: 500.0,

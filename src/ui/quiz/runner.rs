@@ -46,15 +46,16 @@ pub fn QuizRunner(props: &Props) -> Html {
         let confirm = confirm.clone();
         Callback::from(move |n| confirm.set(Some(n)))
     };
-    let live = use_mut_ref(|| None::<Live>);
-    *live.borrow_mut() = Some(Live {
+    let make_live = || Live {
         runner: props.runner.clone(),
         on_action: props.on_action.clone(),
         on_finish: props.on_finish.clone(),
         ask: ask.clone(),
         confirm: confirm.clone(),
         help: help.clone(),
-    });
+    };
+    let live = use_mut_ref(|| None::<Live>);
+    *live.borrow_mut() = Some(make_live());
     use_keyboard(live);
     // A dialog takes focus when it opens (autofocus does nothing for inserted elements).
     use_effect_with(confirm.is_some(), |open| {
@@ -153,14 +154,7 @@ pub fn QuizRunner(props: &Props) -> Html {
     };
     let (main, enabled) = primary(session, question.as_deref());
     let on_primary = {
-        let live = Live {
-            runner: props.runner.clone(),
-            on_action: props.on_action.clone(),
-            on_finish: props.on_finish.clone(),
-            ask: ask.clone(),
-            confirm: confirm.clone(),
-            help: help.clone(),
-        };
+        let live = make_live();
         Callback::from(move |_: MouseEvent| press(&live, main))
     };
     let unanswered = total - done;
