@@ -59,6 +59,17 @@ pub fn topic_of(id: &str) -> Option<&'static TopicMeta> {
     TOPICS.iter().find(|t| t.prefix == prefix)
 }
 
+/// The topics holding `ids`, each once, in the order they first appear.
+pub fn topics_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<&'static TopicMeta> {
+    let mut out: Vec<&'static TopicMeta> = Vec::new();
+    for t in ids.into_iter().filter_map(topic_of) {
+        if !out.iter().any(|x| x.id == t.id) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 pub fn question_meta(id: &str) -> Option<&'static QuestionMeta> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
@@ -138,5 +149,17 @@ mod tests {
         let one = candidates_in(&[TOPICS[1].id.to_string()]);
         assert!(!one.is_empty() && one.iter().all(|c| c.topic == TOPICS[1].id));
         assert_eq!(topic_of("nodash"), None);
+        let (a, b) = (&TOPICS[2], &TOPICS[0]);
+        let ids = [
+            format!("{}-1", a.prefix),
+            "gone-9".into(),
+            format!("{}-1", b.prefix),
+            format!("{}-2", a.prefix),
+        ];
+        assert_eq!(
+            topics_of(ids.iter().map(String::as_str)),
+            [a, b],
+            "each topic once, unknown ids left out, in first-seen order"
+        );
     }
 }

@@ -9,7 +9,7 @@ pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
 pub use chunk::{chunk_path, read_chunk};
 pub use index::{
     candidates, candidates_in, matching_count, question_meta, questions_in_topic, topic, topic_of,
-    QuestionMeta, TopicMeta, QUESTIONS, TOPICS,
+    topics_of, QuestionMeta, TopicMeta, QUESTIONS, TOPICS,
 };
 
 /// A question around `body` with empty texts, for tests of the core.

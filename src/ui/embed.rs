@@ -70,13 +70,7 @@ fn plan() -> Result<Plan, String> {
 
 /// The topics holding `ids`, each once.
 fn topics_of(ids: &[String]) -> Vec<&'static TopicMeta> {
-    let mut out: Vec<&'static TopicMeta> = Vec::new();
-    for t in ids.iter().filter_map(|id| topic_of(id)) {
-        if !out.iter().any(|x| x.id == t.id) {
-            out.push(t);
-        }
-    }
-    out
+    crate::bank::topics_of(ids.iter().map(String::as_str))
 }
 
 fn load(topics: Vec<&'static TopicMeta>, dispatch: UseReducerDispatcher<Model>) {

@@ -1,5 +1,5 @@
 use super::model::use_app;
-use crate::bank::{topic_of, TopicMeta, TOPICS};
+use crate::bank::{topics_of, TopicMeta, TOPICS};
 use crate::platform::chunks;
 use crate::quiz::QuizAction;
 use crate::state::Action;
@@ -15,16 +15,14 @@ pub fn use_chunks(ids: Vec<String>) -> Callback<()> {
     let retry = use_state(|| 0u32);
     let asked = use_mut_ref(BTreeSet::<&'static str>::new);
     let quiz = &app.0.quiz;
-    let mut missing: Vec<&'static str> = Vec::new();
-    for t in ids
-        .iter()
-        .filter(|id| quiz.question(id).is_none())
-        .filter_map(|id| topic_of(id).map(|t| t.id))
-    {
-        if !missing.contains(&t) {
-            missing.push(t);
-        }
-    }
+    let missing: Vec<&'static str> = topics_of(
+        ids.iter()
+            .filter(|id| quiz.question(id).is_none())
+            .map(String::as_str),
+    )
+    .into_iter()
+    .map(|t| t.id)
+    .collect();
     {
         let dispatch = app.dispatcher();
         use_effect_with((missing, *retry), move |(missing, _)| {

@@ -1,7 +1,6 @@
 use super::study::{start, StudyActions};
 use crate::bank::{
-    candidates, matching_count, question_meta, questions_in_topic, topic_of, Difficulty, QUESTIONS,
-    TOPICS,
+    candidates, matching_count, question_meta, questions_in_topic, Difficulty, QUESTIONS, TOPICS,
 };
 use crate::platform;
 use crate::progress::settings::EXAM_MINUTES;
@@ -199,7 +198,7 @@ fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
                     };
                     html! {
                         <li>
-                            <p>{ format!("{} quiz on {}: {} of {} answered, at question {}.", s.mode.label(), topics_of(&s.ids),
+                            <p>{ format!("{} quiz on {}: {} of {} answered, at question {}.", s.mode.label(), topic_names(&s.ids),
                                 s.done_count(|id| question_meta(id).map(|m| m.kind)), s.ids.len(), s.position + 1) }</p>
                             <div class="actions">
                                 <button type="button" class="primary" onclick={resume}>{ "Continue" }</button>
@@ -214,13 +213,11 @@ fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
 }
 
 /// "Scope & closures, Memory management and 2 more": which quiz a saved one is.
-fn topics_of(ids: &[String]) -> String {
-    let mut titles: Vec<&str> = Vec::new();
-    for t in ids.iter().filter_map(|id| topic_of(id)) {
-        if !titles.contains(&t.title) {
-            titles.push(t.title);
-        }
-    }
+fn topic_names(ids: &[String]) -> String {
+    let titles: Vec<&str> = crate::bank::topics_of(ids.iter().map(String::as_str))
+        .iter()
+        .map(|t| t.title)
+        .collect();
     match titles.len() {
         0..=2 => titles.join(" and "),
         n => format!("{}, {} and {} more", titles[0], titles[1], n - 2),
