@@ -28,10 +28,10 @@ pub fn QuestionCard(props: &Props) -> Html {
     let q = &props.question;
     let slot = &props.slot;
     let answered = slot.answer.is_some();
-    let show_feedback = answered && (props.mode == Mode::Practice || props.finished);
     let locked = answered || props.finished;
-    // A finished quiz shows the right answer of a skipped question too.
-    let reveal = show_feedback || props.finished;
+    // Feedback after each answer in practice; for every question, skipped ones too, once the
+    // quiz is over.
+    let reveal = answered && props.mode == Mode::Practice || props.finished;
     let on = props.on_action.clone();
     let topic = topic_of(&q.id).map_or("", |t| t.title);
     let body = match &q.body {
@@ -74,11 +74,7 @@ pub fn QuestionCard(props: &Props) -> Html {
             if let Some(code) = &q.code { <div class="snippet-code">{ raw_html(code) }</div> }
             { body }
             { hint }
-            if show_feedback {
-                if let Some(answer) = &slot.answer { { feedback(q, answer) } }
-            } else if props.finished && !answered {
-                { skipped(q) }
-            }
+            if reveal { { feedback(q, slot.answer.as_ref()) } }
         </article>
     }
 }
@@ -154,26 +150,18 @@ fn flashcard(
     }
 }
 
-/// A question left without an answer, once the quiz is over: the answer, why, and the docs.
-fn skipped(q: &Question) -> Html {
-    let expected = match &q.body {
-        Body::Short { answers, .. } => html! {
-            <p class="expected">{ "The answer is " }<code>{ answers.first().cloned().unwrap_or_default() }</code>{ "." }</p>
-        },
-        _ => html! {},
+/// Right or wrong in words (or skipped, once the quiz is over), what was expected, why, and
+/// where to read more.
+fn feedback(q: &Question, answer: Option<&Answer>) -> Html {
+    let Some(a) = answer else {
+        let expected = match &q.body {
+            Body::Short { answers, .. } => html! {
+                <p class="expected">{ "The answer is " }<code>{ answers.first().cloned().unwrap_or_default() }</code>{ "." }</p>
+            },
+            _ => html! {},
+        };
+        return feedback_box(q, "skipped", "– Skipped".into(), expected);
     };
-    html! {
-        <section class="feedback skipped" aria-label="Feedback">
-            <h2 class="verdict">{ "– Skipped" }</h2>
-            { expected }
-            <div class="explanation">{ raw_html(&q.explanation) }</div>
-            <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
-        </section>
-    }
-}
-
-/// Right or wrong in words, what was expected, why, and where to read more.
-pub fn feedback(q: &Question, a: &Answer) -> Html {
     let (class, verdict) = match (&a.response, a.correct) {
         (Response::SelfGrade(g), _) => ("graded", format!("You graded this: {}", g.label())),
         (_, true) => ("right", "✓ Correct".to_string()),
@@ -192,6 +180,10 @@ pub fn feedback(q: &Question, a: &Answer) -> Html {
         },
         _ => html! {},
     };
+    feedback_box(q, class, verdict, expected)
+}
+
+fn feedback_box(q: &Question, class: &'static str, verdict: String, expected: Html) -> Html {
     html! {
         <section class={classes!("feedback", class)} aria-label="Feedback">
             <h2 class="verdict">{ verdict }</h2>

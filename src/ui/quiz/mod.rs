@@ -7,7 +7,7 @@ mod review;
 mod runner;
 mod shortcuts;
 
-pub use card::{feedback, QuestionCard};
+pub use card::QuestionCard;
 pub use options::Options;
 pub use review::{Review, ScoreSummary};
 pub use runner::{use_question_keys, QuizRunner};
