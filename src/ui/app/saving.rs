@@ -16,7 +16,8 @@ const DEBOUNCE_MS: u32 = 300;
 
 /// What is waiting to be written.
 struct Pending {
-    state: Option<Rc<AppModel>>,
+    /// The state as of the last change (a handle: cloning it copies no state).
+    state: Option<UseReducerHandle<AppModel>>,
     written: Changes,
     timer: Option<Timeout>,
     dispatch: Option<UseReducerDispatcher<AppModel>>,
@@ -62,7 +63,7 @@ pub fn use_saving(app: &UseReducerHandle<AppModel>) {
     }
     {
         let pending = pending.clone();
-        let model = Rc::new((**app).clone());
+        let model = app.clone();
         use_effect_with(model.0.changes, move |changes| {
             let due = {
                 let mut p = pending.borrow_mut();
