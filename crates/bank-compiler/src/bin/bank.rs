@@ -8,7 +8,7 @@ fn main() {
 }
 
 mod cli {
-    use bank_compiler::{load, Bank};
+    use bank_compiler::{in_shipped_order, load, Bank};
     use bank_format::{Difficulty, Kind};
     use std::path::PathBuf;
 
@@ -88,9 +88,10 @@ mod cli {
     }
 
     /// `{ "version": 1, "topics": [...], "questions": [...] }`, fields as in content/README.md.
+    /// Options are in the order the app ships them, never the source order.
     pub fn export_json(bank: &Bank) -> String {
         let topics: Vec<_> = bank.topics.iter().map(|t| &t.entry).collect();
-        let questions: Vec<_> = bank.questions().collect();
+        let questions: Vec<_> = bank.questions().map(in_shipped_order).collect();
         let doc = serde_json::json!({ "version": 1, "topics": topics, "questions": questions });
         serde_json::to_string_pretty(&doc).expect("the bank is plain data")
     }
@@ -164,5 +165,32 @@ mod tests {
             }
         }
         assert_eq!(doc["topics"].as_array().unwrap().len(), bank.topics.len());
+    }
+
+    /// The export must not leak the source order (where authors tend to put the answer, and
+    /// where an output question's real output always comes first): its options are in exactly
+    /// the order the app's chunks ship.
+    #[test]
+    fn export_options_are_in_the_shipped_order() {
+        let bank = bank();
+        let doc: serde_json::Value = serde_json::from_str(&export_json(&bank)).unwrap();
+        for (q, exported) in bank.questions().zip(doc["questions"].as_array().unwrap()) {
+            let keys: Vec<String> = exported["options"]
+                .as_array()
+                .map(|os| {
+                    os.iter()
+                        .map(|o| bank_format::option_key(o["text"].as_str().unwrap()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let shipped: Vec<String> = bank_compiler::render_question(q)
+                .question
+                .body
+                .options()
+                .iter()
+                .map(|c| c.key.clone())
+                .collect();
+            assert_eq!(keys, shipped, "{}", q.id);
+        }
     }
 }
