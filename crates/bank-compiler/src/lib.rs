@@ -2,6 +2,7 @@
 //! highlights Python, and emits the app's index and per-topic chunks. Runs only at build time
 //! (and in the native CLI and tests), so none of its dependencies reach the wasm.
 
+pub mod audit;
 mod bank;
 mod diagnostic;
 mod emit;
