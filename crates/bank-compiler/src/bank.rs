@@ -50,7 +50,11 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
         let Some(file_name) = path.file_name().and_then(|f| f.to_str()) else {
             continue;
         };
-        if !file_name.ends_with(".toml") || file_name == "topics.toml" {
+        // The FAQ table lists questions; it holds none (see crate::audit::faq).
+        if !file_name.ends_with(".toml")
+            || file_name == "topics.toml"
+            || file_name == crate::audit::faq::TABLE_FILE
+        {
             continue;
         }
         let shown = name(file_name);

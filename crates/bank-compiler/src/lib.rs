@@ -2,6 +2,7 @@
 //! highlights Python, and emits the app's index and per-topic chunks. Runs only at build time
 //! (and in the native CLI and tests), so none of its dependencies reach the wasm.
 
+pub mod audit;
 mod bank;
 mod diagnostic;
 mod emit;
@@ -16,7 +17,7 @@ pub use diagnostic::Diagnostic;
 pub use emit::{chunks, index_source, write_chunks, ChunkFile};
 pub use markdown::FencedCode;
 pub use question::{normalize_output, python_version, SourceOption, SourceQuestion};
-pub use render::{render_question, Rendered};
+pub use render::{in_shipped_order, render_question, shipped_order, Rendered};
 
 /// The project's root folder (the one holding `content/` and `README.md`), for the CLI and the
 /// tests that check the real bank.

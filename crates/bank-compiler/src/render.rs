@@ -11,12 +11,33 @@ pub struct Rendered {
     pub blocks: Vec<FencedCode>,
 }
 
+/// The order the app shows a question's options in, as indices into `q.options`: shuffled by
+/// a seed from the id (so every build ships the same order), or as written with
+/// `shuffle = false`. The export uses it too, so nothing downstream sees the source order.
+pub fn shipped_order(q: &SourceQuestion) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..q.options.len()).collect();
+    if !q.keep_order {
+        shuffle(&mut order, seed_from_str(&q.id));
+    }
+    order
+}
+
+/// The question with its options in the shipped order.
+pub fn in_shipped_order(q: &SourceQuestion) -> SourceQuestion {
+    let mut shipped = q.clone();
+    shipped.options = shipped_order(q)
+        .into_iter()
+        .map(|i| q.options[i].clone())
+        .collect();
+    shipped
+}
+
 pub fn render_question(q: &SourceQuestion) -> Rendered {
     let mut blocks = Vec::new();
     let b = &mut blocks;
-    let mut choices: Vec<Choice> = q
-        .options
-        .iter()
+    let choices: Vec<Choice> = shipped_order(q)
+        .into_iter()
+        .map(|i| &q.options[i])
         .map(|o| Choice {
             key: option_key(&o.text),
             html: if q.kind == Kind::Output {
@@ -28,9 +49,6 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
             why: o.why.as_deref().map(|w| render_inline(w, b)),
         })
         .collect();
-    if !q.keep_order {
-        shuffle(&mut choices, seed_from_str(&q.id));
-    }
     let body = match q.kind {
         Kind::Single => Body::Single { options: choices },
         Kind::Multi => Body::Multi { options: choices },

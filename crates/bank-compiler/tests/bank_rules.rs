@@ -1,9 +1,13 @@
 //! Rules the real bank (`content/`) keeps beyond what the build validates: its size and mix,
-//! unique prompts, a `why` on every wrong option, tidy accepted short answers and docs links
-//! that point at a section.
+//! unique prompts, a `why` on every wrong option, tidy accepted short answers, docs links that
+//! point at a section, options whose length and position do not give the answer away, coverage
+//! of every builtin and core method, the Python FAQ's traps, and tidy source. The measuring
+//! logic lives in `bank_compiler::audit` (unit-tested there and on fixtures in
+//! `tests/audit_rules.rs`); these tests apply it to the real bank.
 
 mod common;
 
+use bank_compiler::audit::{coverage, faq, mix, option_lengths, positions, tidy};
 use bank_compiler::SourceQuestion;
 use bank_format::short_answer;
 use bank_format::{Difficulty, Kind};
@@ -81,28 +85,13 @@ fn bank_invariants() {
         .collect();
     println!("by type: {}", kinds.join(", "));
 
-    at_least(&mut problems, "questions", total, 500);
     if topics.len() != 30 {
         problems.push(format!(
             "topics.toml declares {} topics, want 30",
             topics.len()
         ));
     }
-    // The topics interviews lean on most need more depth.
-    const HEAVY: &str =
-        "mutability iterators oop concurrency functions builtins exceptions stdlib-io";
-    for h in HEAVY.split(' ').filter(|h| !topics.iter().any(|t| t == h)) {
-        problems.push(format!("heavy topic `{h}` is missing from topics.toml"));
-    }
-    for t in &topics {
-        let n = grid.get(t.as_str()).map_or(0, |r| r.iter().sum());
-        let min = if HEAVY.split(' ').any(|h| h == t) {
-            15
-        } else {
-            13
-        };
-        at_least(&mut problems, &format!("questions in topic `{t}`"), n, min);
-    }
+    // The total and per-topic minimums and the type mix per topic are `size_and_mix` below.
     at_least(&mut problems, "output questions", kind(Kind::Output), 120);
     at_least(
         &mut problems,
@@ -303,4 +292,86 @@ fn every_chunk_decodes_in_the_app() {
         let expected: Vec<&str> = topic.questions.iter().map(|q| q.id.as_str()).collect();
         assert_eq!(ids, expected, "{}", file.file_name);
     }
+}
+
+/// Panics listing every problem of one rule, if any.
+#[track_caller]
+fn assert_no(what: &str, problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{} {what}:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// At least 650 questions, 18 per topic, and every question type in every topic.
+#[test]
+fn size_and_mix() {
+    let problems = mix::mix_problems(&bank(), &declared_topics(), mix::BANK_LIMITS);
+    assert_no("size or mix problem(s)", problems);
+}
+
+/// A learner who always picks the longest option must not beat chance by much: in at most
+/// 35 % of single and multi questions is the longest correct option at least as long as the
+/// longest wrong one.
+#[test]
+fn the_longest_option_is_rarely_the_answer() {
+    assert_no(
+        "longest-option problem",
+        option_lengths::share_problems(&bank()),
+    );
+}
+
+/// No correct option is more than 1.5× as long as the longest wrong one.
+#[test]
+fn no_correct_option_dwarfs_the_wrong_ones() {
+    assert_no(
+        "correct option(s) over 1.5× the longest wrong one",
+        option_lengths::ratio_problems(&bank()),
+    );
+}
+
+/// Among shuffled single questions, no source position holds the answer in over 40 % of them.
+#[test]
+fn the_answer_is_not_always_written_in_one_place() {
+    assert_no(
+        "answer-position problem",
+        positions::position_problems(&bank()),
+    );
+}
+
+/// Every builtin function and every listed core method is named by some question.
+#[test]
+fn every_builtin_and_core_method_is_named() {
+    assert_no(
+        "builtin(s) or method(s) no question names",
+        coverage::coverage_problems(&bank()),
+    );
+}
+
+/// `content/faq-traps.toml` and the questions' FAQ links agree (see `audit::faq`).
+#[test]
+fn every_faq_trap_has_a_question_that_links_it() {
+    let dir = bank_compiler::repo_root().join("content");
+    let table = faq::FaqTable::read(&dir, "content").unwrap_or_else(|e| panic!("{e}"));
+    assert_no("FAQ table problem(s)", faq::faq_problems(&table, &bank()));
+}
+
+/// An output answer is stored as it is compared: without trailing white space or newline.
+#[test]
+fn output_answers_are_stored_trimmed() {
+    assert_no(
+        "output answer(s) with trailing white space",
+        tidy::untrimmed_output_problems(&bank()),
+    );
+}
+
+/// A short question answered by a dunder (`__bool__`) does not also accept the bare name.
+#[test]
+fn dunder_answers_do_not_accept_the_bare_name() {
+    assert_no(
+        "dunder question(s) accepting the bare name",
+        tidy::bare_dunder_problems(&bank()),
+    );
 }
