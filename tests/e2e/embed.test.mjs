@@ -12,7 +12,8 @@ async function fitted(page, frameEl) {
   const frame = await frameEl.contentFrame();
   await frame.locator('.question-card, .embed-done').first().waitFor();
   let last;
-  for (let i = 0; i < 50; i++) {
+  // Polls until it fits; the bound is generous so a busy machine is slow, not red.
+  for (let i = 0; i < 300; i++) {
     const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
     const inner = await frame.evaluate(() => Math.ceil(document.querySelector('.embed').getBoundingClientRect().height));
     last = { outer, inner };

@@ -95,6 +95,14 @@ export async function watchedPage(context, { allow = [] } = {}) {
   return page;
 }
 
+/**
+ * Writes what the app has not saved yet, as it does when the page is hidden or left: saves are
+ * debounced, and a test must not guess how long that takes on a busy machine.
+ */
+export async function flushSaves(page) {
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+}
+
 export async function shot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

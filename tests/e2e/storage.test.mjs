@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, watchedPage, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, serve, DIST } from './harness.mjs';
+import { useBrowser, watchedPage, flushSaves, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, serve, DIST } from './harness.mjs';
 
 const env = useBrowser();
 
-/** Waits out the save debounce. */
-const settle = (page) => page.waitForTimeout(500);
+/** Writes the tab's pending changes now (saves are debounced). */
+const settle = flushSaves;
 
 async function answered(page, expected) {
   await page.goto(`${env.server.url}#/progress`);

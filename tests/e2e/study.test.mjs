@@ -9,10 +9,14 @@ const env = useBrowser();
 const T0 = new Date('2026-11-02T09:00:00Z');
 const HOUR = 3_600_000;
 
-/** A page whose clock starts at T0 and only moves when told. */
+/**
+ * A page whose clock stands still at T0 and only moves when told (`runFor`, `setSystemTime`),
+ * so a countdown or a due date reads the same on a busy machine as on a quiet one.
+ */
 async function clockedPage(context) {
   const page = await watchedPage(context);
   await page.clock.install({ time: T0 });
+  await page.clock.pauseAt(T0);
   return page;
 }
 
@@ -257,7 +261,6 @@ test('browse and search the bank; bookmarks; theme; report a problem', async () 
   // The theme follows the system until chosen, and the choice is remembered.
   await page.locator('.theme-pick select').selectOption('dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-  await page.waitForTimeout(500);
   await page.reload();
   await page.locator('.theme-pick select').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
