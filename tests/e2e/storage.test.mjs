@@ -262,11 +262,36 @@ test('"Copy link" on a plain-http host offers the link to copy by hand', async (
   await page.goto(`${base}#/q/${id}`);
   assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
   await page.locator('.question-links button[data-copy]').click();
-  const fallback = page.locator('.copy-fallback');
+  const fallback = page.locator('.copy-field');
   await fallback.waitFor();
   assert.match(await fallback.inputValue(), new RegExp(`#/question/${id}$`));
   assert.ok(await fallback.evaluate((el) => el === document.activeElement), 'selected and ready to copy');
   page.assertClean();
   await context.close();
   if (ip) await server.close();
+});
+
+test('results show both share links in fields; a failed copy selects the field of the button used', async () => {
+  const context = await env.browser.newContext();
+  // No clipboard, as on a plain-http host: every copy falls back to the field.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  const page = await watchedPage(context);
+  const [id] = idsOfType(env.bank, 'single', 1);
+  await page.goto(`${env.server.url}#/q/${id}`);
+  await answerWithKeyboard(page, env.bank.get(id));
+  await page.locator('.feedback').waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#\/results$/);
+  const fields = page.locator('.share-links .copy-field');
+  assert.equal(await fields.count(), 2, 'the quiz link and the score link are both visible');
+  assert.match(await fields.nth(0).inputValue(), new RegExp(`#/q/${id}`));
+  assert.match(await fields.nth(1).inputValue(), new RegExp(`#/score/1-1/${id}`));
+  await page.getByRole('button', { name: 'Share this quiz' }).click();
+  await page.waitForFunction(() => document.activeElement?.value?.includes('#/q/'));
+  await page.getByRole('button', { name: 'Share my score' }).click();
+  await page.waitForFunction(() => document.activeElement?.value?.includes('#/score/'));
+  const selected = await page.evaluate(() => document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd));
+  assert.match(selected, /#\/score\/1-1\//, "the second button's own link is selected, not the first one's");
+  page.assertClean();
+  await context.close();
 });

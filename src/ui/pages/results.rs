@@ -65,9 +65,11 @@ pub fn ResultsPage() -> Html {
                     }
                     <a href="#/" class="button secondary">{ "New quiz" }</a>
                 </div>
+                <div class="share-links">
+                    <CopyLink label="Share this quiz" text={quiz_link} field=true />
+                    <CopyLink label="Share my score" text={score_link} field=true />
+                </div>
                 <div class="actions share">
-                    <CopyLink label="Share this quiz" text={quiz_link} />
-                    <CopyLink label="Share my score" text={score_link} />
                     <EmbedDialog params={embed} />
                 </div>
             </section>
