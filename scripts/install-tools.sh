@@ -31,10 +31,10 @@ fi
 
 npm_ready() {
   [ -x node_modules/.bin/wasm-opt ] || return 1
-  for pkg in playwright-core axe-core quizdown; do [ -d "node_modules/$pkg" ] || return 1; done
+  for pkg in playwright-core axe-core quizdown lighthouse; do [ -d "node_modules/$pkg" ] || return 1; done
 }
 if ! npm_ready; then
-  say "installing npm packages (binaryen's wasm-opt; playwright-core and axe-core for tests; quizdown for the benchmark)"
+  say "installing npm packages (binaryen's wasm-opt; playwright-core and axe-core for tests; quizdown and lighthouse for the benchmark)"
   npm ci --no-audit --no-fund
 fi
 
