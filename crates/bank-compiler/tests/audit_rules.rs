@@ -54,6 +54,8 @@ fn the_fixture_keeps_every_rule() {
     let all = [
         option_lengths::share_problems(&bank),
         option_lengths::ratio_problems(&bank),
+        option_lengths::shortest_share_problems(&bank),
+        option_lengths::short_ratio_problems(&bank),
         positions::position_problems(&bank),
         coverage::coverage_problems(&bank),
         faq::faq_problems(&table(), &bank),
@@ -97,6 +99,51 @@ fn a_correct_option_over_one_and_a_half_times_is_flagged() {
             place(&bank, "be-02")
         )]
     );
+}
+
+#[test]
+fn a_terse_answer_too_many_breaks_the_shortest_share() {
+    let mut bank = fixture();
+    // al-01's tie makes 1 of 5 (20 %); a second terse answer makes 2 of 5 (40 %), over 35 %.
+    question(&mut bank, "al-02").options[1].text = "`False`".into();
+    assert!(option_lengths::share_problems(&bank).is_empty());
+    let problems = option_lengths::shortest_share_problems(&bank);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "the shortest option is the correct one in 2 of 5 single/multi questions (40.0 %), \
+             over the 35 % limit"
+        ),
+        "{}",
+        problems[0]
+    );
+    // The tersest answer leads: al-02 (7 against 18) before al-01's tie.
+    let al_02 = problems[0]
+        .find(&place(&bank, "al-02"))
+        .expect("al-02 listed");
+    let al_01 = problems[0]
+        .find(&place(&bank, "al-01"))
+        .expect("al-01 listed");
+    assert!(al_02 < al_01, "{}", problems[0]);
+    assert!(problems[0].contains("correct 7, shortest wrong 18 (0.39×)"));
+}
+
+#[test]
+fn a_correct_option_under_half_the_shortest_wrong_is_flagged() {
+    let mut bank = fixture();
+    question(&mut bank, "be-01").options[2].text = "`d.get(k)`".into();
+    assert_eq!(
+        option_lengths::short_ratio_problems(&bank),
+        [format!(
+            "{}: correct 10, shortest wrong 32 (0.31×), under 0.5×",
+            place(&bank, "be-01")
+        )]
+    );
+    // Exactly half is allowed: 10 characters against a 20-character wrong option.
+    let q = question(&mut bank, "be-01");
+    q.options[0].text = "`d[k]` under a `try`".into();
+    assert_eq!(option_lengths::option_len(&q.options[0].text), 20);
+    assert!(option_lengths::short_ratio_problems(&bank).is_empty());
 }
 
 #[test]
@@ -236,6 +283,8 @@ fn the_reports_show_the_measurements() {
         report::option_summary(&bank),
         "longest option is the correct one: 1 of 5 (20.0 %), limit 35 %\n\
          correct option over 1.5× the longest wrong one: 0\n\
+         shortest option is the correct one: 1 of 5 (20.0 %), limit 35 %\n\
+         correct option under 0.5× the shortest wrong one: 0\n\
          correct option's source position in 3 shuffled single questions: \
          1st 1, 2nd 1, 3rd 1; most common 33.3 %, limit 40 %\n"
     );
@@ -284,6 +333,7 @@ fn a_trailing_newline_in_the_file_is_caught() {
 }
 
 /// The builtins list was taken from Python 3.13; re-derive it whenever a 3.13 is installed.
+/// `__import__` is the one underscore name kept (see `coverage::BUILTINS`).
 #[test]
 fn the_builtins_list_matches_python_3_13() {
     let Some(python) = common::pythons::all()
@@ -295,7 +345,8 @@ fn the_builtins_list_matches_python_3_13() {
     };
     const SCRIPT: &str = r#"import builtins
 skip = {"help", "exit", "quit", "copyright", "credits", "license"}
-print(" ".join(sorted(n for n, v in vars(builtins).items() if callable(v) and not n.startswith("_")
+print(" ".join(sorted(n for n, v in vars(builtins).items() if callable(v)
+    and (not n.startswith("_") or n == "__import__")
     and not (isinstance(v, type) and issubclass(v, BaseException)) and n not in skip)))"#;
     let out = std::process::Command::new(&python.exe)
         .args(["-c", SCRIPT])

@@ -1,9 +1,9 @@
 //! Rules the real bank (`content/`) keeps beyond what the build validates: its size and mix,
 //! unique prompts, a `why` on every wrong option, tidy accepted short answers, docs links that
-//! point at a section, options whose length and position do not give the answer away, coverage
-//! of every builtin and core method, the Python FAQ's traps, and tidy source. The measuring
-//! logic lives in `bank_compiler::audit` (unit-tested there and on fixtures in
-//! `tests/audit_rules.rs`); these tests apply it to the real bank.
+//! point at a section, options whose length (longest or shortest) and position do not give the
+//! answer away, coverage of every builtin and core method, the Python FAQ's traps, and tidy
+//! source. The measuring logic lives in `bank_compiler::audit` (unit-tested there and on
+//! fixtures in `tests/audit_rules.rs`); these tests apply it to the real bank.
 
 mod common;
 
@@ -329,6 +329,26 @@ fn no_correct_option_dwarfs_the_wrong_ones() {
     assert_no(
         "correct option(s) over 1.5× the longest wrong one",
         option_lengths::ratio_problems(&bank()),
+    );
+}
+
+/// The mirror image: a learner who always picks the shortest option must not beat chance by
+/// much either. In at most 35 % of single and multi questions is the shortest correct option at
+/// most as long as the shortest wrong one.
+#[test]
+fn the_shortest_option_is_rarely_the_answer() {
+    assert_no(
+        "shortest-option problem",
+        option_lengths::shortest_share_problems(&bank()),
+    );
+}
+
+/// No question's shortest correct option is under half as long as its shortest wrong one.
+#[test]
+fn no_correct_option_is_dwarfed_by_the_wrong_ones() {
+    assert_no(
+        "correct option(s) under half the shortest wrong one",
+        option_lengths::short_ratio_problems(&bank()),
     );
 }
 

@@ -2,14 +2,16 @@
 
 use super::coverage::{coverage, Item};
 use super::faq::{linked_sections, FaqTable};
-use super::option_lengths::{self, describe, flagged, measure, Share};
+use super::option_lengths::{
+    self, describe, describe_shortest, flagged, flagged_short, measure, Share,
+};
 use super::positions::{correct_positions, Spread};
 use crate::bank::Bank;
 use crate::diagnostic::Diagnostic;
 use std::fmt::Write as _;
 
-/// The longest-option share, the questions over the ratio limit and the answer's source
-/// position spread.
+/// The longest- and shortest-option shares, the questions over and under the ratio limits and
+/// the answer's source position spread.
 pub fn option_summary(bank: &Bank) -> String {
     let measured = measure(bank.questions());
     let mut out = format!(
@@ -25,6 +27,21 @@ pub fn option_summary(bank: &Bank) -> String {
     );
     for m in over {
         let _ = writeln!(out, "  {}", describe(m));
+    }
+    let _ = writeln!(
+        out,
+        "shortest option is the correct one: {}",
+        Share::of_shortest(&measured).summary()
+    );
+    let under = flagged_short(&measured);
+    let _ = writeln!(
+        out,
+        "correct option under {}× the shortest wrong one: {}",
+        option_lengths::SHORT_RATIO_LIMIT,
+        under.len()
+    );
+    for m in under {
+        let _ = writeln!(out, "  {}", describe_shortest(m));
     }
     let positions = correct_positions(bank.questions());
     let _ = writeln!(
