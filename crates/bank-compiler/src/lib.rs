@@ -1,6 +1,6 @@
-//! The content compiler: reads `content/`, validates every question, renders Markdown and
-//! highlights Python, and emits the app's index and per-topic chunks. Runs only at build time
-//! (and in the native CLI and tests), so none of its dependencies reach the wasm.
+//! The content compiler: reads `content/`, validates every question, renders Markdown to rich
+//! text and highlights Python, and emits the app's index and per-topic chunks. Runs at build
+//! time and in the CLI, so none of its dependencies reach the app's wasm.
 
 mod bank;
 mod diagnostic;
@@ -14,9 +14,9 @@ mod source;
 pub use bank::{load, source_files, Bank, BankTopic};
 pub use diagnostic::Diagnostic;
 pub use emit::{chunks, index_source, write_chunks, ChunkFile};
-pub use markdown::FencedCode;
+pub use markdown::{FencedCode, LinkRule};
 pub use question::{normalize_output, python_version, SourceOption, SourceQuestion};
-pub use render::{render_question, Rendered};
+pub use render::{render_in_written_order, render_question, Rendered};
 
 /// The project's root folder (the one holding `content/` and `README.md`), for the CLI and the
 /// tests that check the real bank.
