@@ -1,6 +1,7 @@
 //! The content compiler: reads `content/`, validates every question, renders Markdown to rich
 //! text and highlights Python, and emits the app's index and per-topic chunks. Runs at build
-//! time and in the CLI, so none of its dependencies reach the app's wasm.
+//! time and in the CLI, so none of its dependencies reach the app's wasm. `compile_quiz` (a
+//! blogger's own quiz) touches no file system and also builds for wasm32.
 
 mod bank;
 mod diagnostic;
@@ -8,6 +9,7 @@ mod emit;
 pub mod highlight;
 pub mod markdown;
 mod question;
+mod quiz;
 mod render;
 mod source;
 
@@ -16,6 +18,7 @@ pub use diagnostic::Diagnostic;
 pub use emit::{chunks, index_source, write_chunks, ChunkFile};
 pub use markdown::{FencedCode, LinkRule};
 pub use question::{normalize_output, python_version, SourceOption, SourceQuestion};
+pub use quiz::compile_quiz;
 pub use render::{render_in_written_order, render_question, Rendered};
 
 /// The project's root folder (the one holding `content/` and `README.md`), for the CLI and the

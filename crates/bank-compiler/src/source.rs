@@ -36,6 +36,16 @@ pub struct TopicEntry {
     pub summary: String,
 }
 
+/// An own quiz file (`bank quiz`): the questions of a topic file under a title.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    pub title: Spanned<String>,
+    pub description: Option<Spanned<String>>,
+    #[serde(default)]
+    pub question: Vec<Spanned<RawQuestion>>,
+}
+
 /// One `content/<topic>.toml` file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
