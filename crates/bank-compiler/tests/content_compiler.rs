@@ -105,7 +105,7 @@ rejects! {
         "question `al-01` has no `explanation`";
     docs_link_not_https: "http-docs" at "content/alpha.toml:9",
         "docs link `http://docs.python.org/3/reference/expressions.html#is-not` must be an https:// URL";
-    // Content is inserted as HTML: links go only to the official docs, and no images load.
+    // The bank links only to the official docs, and no images load.
     docs_link_to_another_host: "docs-host" at "content/alpha.toml:9",
         "docs link `https://tutorial.example/3/reference/expressions.html#is-not` must point at docs.python.org or peps.python.org";
     javascript_link_in_markdown: "javascript-link" at "content/alpha.toml:8",
