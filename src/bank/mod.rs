@@ -1,11 +1,11 @@
 //! The question bank as the app sees it: a small index compiled in, and per-topic chunks
-//! (already rendered HTML) fetched on demand.
+//! (rich text and highlighted code, rendered at build time) fetched on demand.
 
 mod chunk;
 mod index;
 pub mod search;
 
-pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question};
+pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question, Rich};
 pub use chunk::{chunk_path, read_chunk};
 pub use index::{
     candidates, candidates_in, matching_count, question_meta, questions_in_topic, topic, topic_of,
@@ -21,10 +21,10 @@ pub(crate) fn test_question(id: &str, body: Body) -> Question {
         tags: vec![],
         min_python: None,
         max_python: None,
-        prompt: String::new(),
+        prompt: Rich::new(),
         code: None,
         hint: None,
-        explanation: String::new(),
+        explanation: Rich::new(),
         docs: String::new(),
         body,
     }

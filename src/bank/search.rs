@@ -1,7 +1,8 @@
 //! Searching the bank's text for the browse page: every word a learner might remember of a
 //! question, from its prompt to the explanation of a wrong option.
 
-use super::{Body, Question};
+use super::{Body, Question, Rich};
+use bank_format::rich::plain_text;
 
 /// How well a question matches a search: the better ones are listed first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -16,62 +17,48 @@ pub enum Match {
 
 /// Where `needle` (already trimmed and ASCII-lowercased) occurs in `q`, if anywhere.
 pub fn find(q: &Question, topic_title: &str, needle: &str) -> Option<Match> {
-    let has = |html: &str| plain_text(html).contains(needle);
+    let has_text = |text: &str| text.to_ascii_lowercase().contains(needle);
+    let has = |rich: &Rich| has_text(&plain_text(rich));
     if needle.is_empty() {
         return Some(Match::Question);
     }
-    if q.id.contains(needle) || has(&q.prompt) || q.code.as_deref().is_some_and(has) {
+    if q.id.contains(needle) || has(&q.prompt) || q.code.as_ref().is_some_and(has) {
         return Some(Match::Question);
     }
-    let (answers, whys): (Vec<&str>, Vec<&str>) = match &q.body {
-        Body::Single { options } | Body::Multi { options } | Body::Output { options } => (
-            options.iter().map(|o| o.html.as_str()).collect(),
-            options.iter().filter_map(|o| o.why.as_deref()).collect(),
-        ),
-        Body::Short { answers, .. } => (answers.iter().map(String::as_str).collect(), vec![]),
-        Body::Flashcard { answer, checklist } => (
-            std::iter::once(answer.as_str())
-                .chain(checklist.iter().map(String::as_str))
-                .collect(),
-            vec![],
-        ),
+    let answered = match &q.body {
+        Body::Single { options } | Body::Multi { options } | Body::Output { options } => {
+            options.iter().any(|o| has(&o.text))
+        }
+        Body::Short { answers, .. } => answers.iter().any(|a| has_text(a)),
+        Body::Flashcard { answer, checklist } => has(answer) || checklist.iter().any(has),
     };
-    if answers.into_iter().any(has) {
+    if answered {
         return Some(Match::Answer);
     }
     let explained = has(&q.explanation)
-        || q.hint.as_deref().is_some_and(has)
-        || whys.into_iter().any(has)
-        || topic_title.to_ascii_lowercase().contains(needle);
+        || q.hint.as_ref().is_some_and(has)
+        || q.body
+            .options()
+            .iter()
+            .filter_map(|o| o.why.as_ref())
+            .any(has)
+        || has_text(topic_title);
     explained.then_some(Match::Explanation)
-}
-
-/// The text of rendered HTML, ASCII-lowercased, with the entities the compiler writes decoded.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c.to_ascii_lowercase()),
-            _ => {}
-        }
-    }
-    if !out.contains('&') {
-        return out;
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bank::{test_question, Choice};
+    use bank_format::rich::{text_para, Node, Tag, TokenClass};
+
+    fn para(inlines: Vec<Node>) -> Rich {
+        vec![Node::Element(Tag::Para, inlines)]
+    }
+
+    fn code(s: &str) -> Node {
+        Node::Element(Tag::Code, vec![Node::text(s)])
+    }
 
     fn question() -> Question {
         let mut q = test_question(
@@ -80,22 +67,33 @@ mod tests {
                 options: vec![
                     Choice {
                         key: "a".into(),
-                        html: "<code>nonlocal</code>".into(),
+                        text: para(vec![code("nonlocal")]),
                         correct: true,
                         why: None,
                     },
                     Choice {
                         key: "b".into(),
-                        html: "<code>global</code>".into(),
+                        text: para(vec![code("global")]),
                         correct: false,
-                        why: Some("It skips the enclosing <em>function</em>.".into()),
+                        why: Some(para(vec![
+                            Node::text("It skips the enclosing "),
+                            Node::Element(Tag::Emph, vec![Node::text("function")]),
+                            Node::text("."),
+                        ])),
                     },
                 ],
             },
         );
-        q.prompt = "<p>Which statement rebinds a name of the outer function?</p>".into();
-        q.explanation = "<p>A closure keeps the cell &amp; its value.</p>".into();
-        q.hint = Some("<p>Think LEGB.</p>".into());
+        q.prompt = text_para("Which statement rebinds a name of the outer function?");
+        q.explanation = text_para("A closure keeps the cell & its value.");
+        q.hint = Some(text_para("Think LEGB."));
+        q.code = Some(vec![Node::Element(
+            Tag::Pre,
+            vec![
+                Node::token(TokenClass::Keyword, "lambda"),
+                Node::text(": outer_name"),
+            ],
+        )]);
         q
     }
 
@@ -109,12 +107,13 @@ mod tests {
         assert_eq!(
             find("enclosing function"),
             Some(Match::Explanation),
-            "a why, tags removed"
+            "a why, across its emphasis"
         );
+        assert_eq!(find("cell & its"), Some(Match::Explanation));
         assert_eq!(
-            find("cell & its"),
-            Some(Match::Explanation),
-            "entities decoded"
+            find("a: outer_"),
+            Some(Match::Question),
+            "across code tokens"
         );
         assert_eq!(find("legb"), Some(Match::Explanation), "the hint, any case");
         assert_eq!(
@@ -139,8 +138,8 @@ mod tests {
         let card = test_question(
             "mem-09",
             Body::Flashcard {
-                answer: "<p>Reference counting</p>".into(),
-                checklist: vec!["<p>the cycle collector</p>".into()],
+                answer: text_para("Reference counting"),
+                checklist: vec![text_para("the cycle collector")],
             },
         );
         assert_eq!(find(&card, "", "cycle collector"), Some(Match::Answer));

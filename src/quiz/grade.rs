@@ -101,7 +101,7 @@ mod tests {
             .enumerate()
             .map(|(i, &c)| Choice {
                 key: char::from(b'a' + i as u8).to_string(),
-                html: String::new(),
+                text: Vec::new(),
                 correct: c,
                 why: None,
             })
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn flashcard_again_is_wrong_and_the_rest_right() {
         let q = question(Body::Flashcard {
-            answer: String::new(),
+            answer: Vec::new(),
             checklist: vec![],
         });
         assert!(!grade(&q, &Response::SelfGrade(Grade::Again)));

@@ -69,7 +69,7 @@ mod tests {
     fn single() -> Question {
         let o = |k: &str, c| Choice {
             key: k.into(),
-            html: String::new(),
+            text: Vec::new(),
             correct: c,
             why: None,
         };
@@ -118,7 +118,7 @@ mod tests {
         let card = test_question(
             "q-0",
             Body::Flashcard {
-                answer: String::new(),
+                answer: Vec::new(),
                 checklist: vec![],
             },
         );

@@ -94,7 +94,7 @@ impl Runner {
                 self.failed.remove(&chunk.topic);
                 let qs = Rc::make_mut(&mut self.questions);
                 for q in &chunk.questions {
-                    qs.insert(q.id.clone(), Rc::new(q.clone()));
+                    qs.insert(q.id.clone(), Rc::clone(q));
                 }
                 Vec::new()
             }
@@ -209,7 +209,7 @@ mod tests {
     fn chunk() -> Rc<Chunk> {
         let o = |k: &str, c| Choice {
             key: k.into(),
-            html: String::new(),
+            text: Vec::new(),
             correct: c,
             why: None,
         };
@@ -223,6 +223,7 @@ mod tests {
                     },
                 )
             })
+            .map(Rc::new)
             .collect();
         Rc::new(Chunk {
             topic: "t".into(),

@@ -7,7 +7,7 @@ fn keyed(correct: &[bool]) -> Vec<Choice> {
         .enumerate()
         .map(|(i, &c)| Choice {
             key: format!("k{i}"),
-            html: String::new(),
+            text: Vec::new(),
             correct: c,
             why: None,
         })
@@ -37,7 +37,7 @@ fn card(id: &str) -> Question {
     test_question(
         id,
         Body::Flashcard {
-            answer: String::new(),
+            answer: Vec::new(),
             checklist: vec![],
         },
     )

@@ -11,7 +11,7 @@ fn ids(n: usize) -> Vec<String> {
 fn chunk(ids: &[String]) -> Rc<Chunk> {
     let o = |k: &str, c| Choice {
         key: k.into(),
-        html: String::new(),
+        text: Vec::new(),
         correct: c,
         why: None,
     };
@@ -25,6 +25,7 @@ fn chunk(ids: &[String]) -> Rc<Chunk> {
                 },
             )
         })
+        .map(Rc::new)
         .collect();
     Rc::new(Chunk {
         topic: TOPICS[0].id.to_string(),

@@ -141,16 +141,31 @@ export function useBrowser() {
 }
 
 /**
- * Every question as shipped, by id, from dist/bank/*.json, with its body flattened for the
- * tests: `{ type, options, answers, … }`.
+ * The text of rich text as shipped (`["p", "Use ", ["code", "is"]]` and so on, see
+ * crates/bank-format/src/rich_json.rs): what a reader sees, paragraphs on lines of their own.
+ */
+export function plain(rich) {
+  const text = (node) => {
+    if (typeof node === 'string') return node;
+    const [tag, ...rest] = node;
+    return (tag === 'a' ? rest.slice(1) : rest).map(text).join('');
+  };
+  return (rich ?? []).map(text).join('\n');
+}
+
+/**
+ * Every question as shipped, by id, from dist/bank/*.json, its rich text as plain text and its
+ * type's fields gathered for the tests: `body: { type, options, answers, … }`.
  */
 export async function loadBank() {
   const byId = new Map();
   for (const f of await readdir(join(DIST, 'bank'))) {
     const chunk = JSON.parse(await readFile(join(DIST, 'bank', f), 'utf8'));
     for (const q of chunk.questions) {
-      const [type, inner] = Object.entries(q.body)[0];
-      byId.set(q.id, { ...q, topic: chunk.topic, body: { type, ...inner } });
+      const options = q.options?.map((o) => ({ ...o, text: plain(o.text), why: o.why && plain(o.why) }));
+      const body = { type: q.type, options, answers: q.answers, prose: q.prose, answer: plain(q.answer), checklist: q.checklist?.map(plain) };
+      const text = { prompt: plain(q.prompt), code: plain(q.code), hint: q.hint && plain(q.hint), explanation: plain(q.explanation) };
+      byId.set(q.id, { ...q, ...text, topic: chunk.topic, body });
     }
   }
   return byId;

@@ -183,11 +183,10 @@ test('editing or reordering options after an answer was saved never changes what
     const file = (await readdir(join(dir, 'bank'))).find((f) => f.startsWith(`${q1.topic}.`));
     const chunk = JSON.parse(await readFile(join(dir, 'bank', file), 'utf8'));
     for (const q of chunk.questions) {
-      const [, body] = Object.entries(q.body)[0];
-      if (q.id === q1.id) body.options.reverse();
+      if (q.id === q1.id) q.options.reverse();
       if (q.id === q2.id) {
-        body.options[wrong].html = 'A reworded option';
-        body.options[wrong].key = 'edited';
+        q.options[wrong].text = [['p', 'A reworded option']];
+        q.options[wrong].key = 'edited';
       }
     }
     await writeFile(join(dir, 'bank', file), JSON.stringify(chunk));
@@ -200,7 +199,7 @@ test('editing or reordering options after an answer was saved never changes what
     await items.nth(0).locator('details > summary').first().click();
     const picked = items.nth(0).locator('.option.picked');
     assert.equal(await picked.count(), 1);
-    assert.equal(await picked.locator('.option-text').innerHTML(), q1.body.options[rightPositions(q1)[0]].html, 'the same option, wherever it moved');
+    assert.equal(await picked.locator('.option-text').innerText(), q1.body.options[rightPositions(q1)[0]].text, 'the same option, wherever it moved');
     await items.nth(1).locator('details > summary').first().click();
     assert.equal(await items.nth(1).locator('.option.picked').count(), 0, 'an edited option no longer matches; nothing else is shown as picked');
     page.assertClean();

@@ -228,10 +228,10 @@ test('browse and search the bank; bookmarks; theme; report a problem', async () 
   await page.getByRole('button', { name: 'Show 100 more' }).click();
   assert.equal(await page.locator('.browse-item').count(), 200);
   // Typing a search keeps focus in the box, and finds words in explanations too.
-  const text = (html) => (html ?? '').replace(/<[^>]*>/g, '').toLowerCase();
+  const text = (plain) => (plain ?? '').toLowerCase();
   const onlyExplained = [...env.bank.values()].find((q) => q.topic !== 'scope'
     && text(q.explanation).includes('closure') && !text(q.prompt + q.code).includes('closure')
-    && !(q.body.options ?? []).some((o) => text(o.html).includes('closure')));
+    && !(q.body.options ?? []).some((o) => text(o.text).includes('closure')));
   await page.locator('#browse-text').click();
   await page.keyboard.type('closure', { delay: 30 });
   await page.waitForURL(/q=closure/);

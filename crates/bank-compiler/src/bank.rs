@@ -2,8 +2,9 @@
 //! checks that span files (duplicate and retired ids).
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::markdown::LinkRule;
 use crate::question::{validate, SourceQuestion};
-use crate::source::{QuestionFile, TopicEntry, TopicsFile};
+use crate::source::{parse_toml, QuestionFile, TopicEntry, TopicsFile};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,7 @@ pub fn load(dir: &Path, label: &str) -> Result<Bank, Vec<Diagnostic>> {
             .find(|t| t.id == topic)
             .map(|t| format!("{}-", t.prefix));
         for raw in &parsed.question {
-            match validate(raw, &topic, &shown, &lines) {
+            match validate(raw, &topic, &shown, &lines, LinkRule::Bank) {
                 Ok(q) => {
                     if retired.contains(&q.id) {
                         errors.push(at(&q, format!("id `{}` is retired ({label}/retired-ids.txt): ids are never reused", q.id)));
@@ -176,14 +177,7 @@ fn read_toml<T: serde::de::DeserializeOwned>(
         message,
     };
     let text = fs::read_to_string(path).map_err(|e| fail(1, format!("cannot read: {e}")))?;
-    let lines = LineIndex::new(&text);
-    match toml::from_str(&text) {
-        Ok(parsed) => Ok((parsed, lines)),
-        Err(e) => Err(fail(
-            e.span().map_or(1, |s| lines.line(s.start)),
-            e.message().trim().to_string(),
-        )),
-    }
+    parse_toml(&text, shown)
 }
 
 /// Ids of deleted questions, one per line; `#` starts a comment.

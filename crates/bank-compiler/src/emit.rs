@@ -3,11 +3,12 @@
 
 use crate::bank::Bank;
 use crate::render::render_question;
-use bank_format::{seed_from_str, Chunk};
+use bank_format::{encode_chunk, seed_from_str, Chunk};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::rc::Rc;
 
 /// One emitted chunk: the topic and the file name under `bank/`.
 pub struct ChunkFile {
@@ -25,11 +26,10 @@ pub fn chunks(bank: &Bank) -> Vec<ChunkFile> {
                 questions: t
                     .questions
                     .iter()
-                    .map(|q| render_question(q).question)
+                    .map(|q| Rc::new(render_question(q).question))
                     .collect(),
             };
-            let json =
-                serde_json::to_string(&chunk).expect("chunks contain only strings and enums");
+            let json = encode_chunk(&chunk);
             let file_name = format!("{}.{:08x}.json", t.entry.id, seed_from_str(&json) as u32);
             ChunkFile {
                 topic: t.entry.id.clone(),
@@ -104,4 +104,26 @@ pub fn index_source(bank: &Bank, chunks: &[ChunkFile]) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The real bank through the app's decoder, caps and all: a chunk the app refused would
+    /// leave a topic empty in production.
+    #[test]
+    fn every_real_chunk_decodes_to_its_questions() {
+        let bank = crate::load(&crate::repo_root().join("content"), "content")
+            .unwrap_or_else(|e| panic!("content/ loads: {e:?}"));
+        let files = chunks(&bank);
+        assert_eq!(files.len(), bank.topics.len());
+        for (topic, file) in bank.topics.iter().zip(&files) {
+            let value: serde_json::Value = serde_json::from_str(&file.json).expect("JSON");
+            let chunk = bank_format::decode_chunk(&value)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.file_name));
+            assert_eq!(chunk.questions.len(), topic.questions.len());
+            assert_eq!(encode_chunk(&chunk), file.json, "{}", file.file_name);
+        }
+    }
 }

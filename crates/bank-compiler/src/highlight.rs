@@ -1,5 +1,8 @@
-//! A small Python highlighter for build time: tokens become `<span class="…">` with short class
-//! names styled in `styles/code.css`. Exactness matters less than never mangling the text.
+//! A small Python highlighter for build time: source becomes tokens of a fixed set of classes
+//! (`bank_format::TokenClass`, styled in `styles/code.css`). Exactness matters less than never
+//! mangling the text.
+
+use bank_format::{Node, TokenClass};
 
 const KEYWORDS: &[&str] = &[
     "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -87,109 +90,110 @@ const BUILTINS: &[&str] = &[
     "cls",
 ];
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+/// Tokens as they are found; plain text between them is one text node.
+#[derive(Default)]
+struct Tokens(Vec<Node>);
+
+impl Tokens {
+    fn push(&mut self, class: Option<TokenClass>, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match (class, self.0.last_mut()) {
+            (Some(class), _) => self.0.push(Node::token(class, text)),
+            (None, Some(Node::Text(last))) => last.push_str(text),
+            (None, _) => self.0.push(Node::text(text)),
         }
     }
-    out
 }
 
-fn span(out: &mut String, class: &str, text: &str) {
-    out.push_str("<span class=\"");
-    out.push_str(class);
-    out.push_str("\">");
-    out.push_str(&escape(text));
-    out.push_str("</span>");
+/// Highlights Python source into text and tokens.
+pub fn python(src: &str) -> Vec<Node> {
+    let mut out = Tokens::default();
+    python_into(src, &mut out);
+    out.0
 }
 
-/// Highlights Python source into HTML (without the surrounding `<pre>`).
-pub fn python(src: &str) -> String {
+fn python_into(src: &str, out: &mut Tokens) {
     let chars: Vec<char> = src.chars().collect();
-    let mut out = String::with_capacity(src.len() * 2);
     let mut i = 0;
     // The identifier after `def` or `class` is a definition name.
     let mut defining = false;
     while i < chars.len() {
         let c = chars[i];
-        if c == '#' {
+        let (class, end) = if c == '#' {
             let end = chars[i..]
                 .iter()
                 .position(|&c| c == '\n')
                 .map_or(chars.len(), |p| i + p);
-            span(&mut out, "c", &collect(&chars[i..end]));
-            i = end;
+            (Some(TokenClass::Comment), end)
         } else if let Some(end) = string_end(&chars, i) {
-            span(&mut out, "s", &collect(&chars[i..end]));
-            i = end;
+            (Some(TokenClass::String), end)
         } else if c.is_ascii_digit()
             || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
         {
             let end = scan(&chars, i, |c| {
                 c.is_ascii_alphanumeric() || c == '.' || c == '_'
             });
-            span(&mut out, "n", &collect(&chars[i..end]));
-            i = end;
+            (Some(TokenClass::Number), end)
         } else if c == '@' && at_line_start(&chars, i) {
             let end = scan(&chars, i + 1, |c| {
                 c.is_alphanumeric() || c == '_' || c == '.'
             });
-            span(&mut out, "d", &collect(&chars[i..end]));
-            i = end;
+            (Some(TokenClass::Decorator), end)
         } else if c.is_alphabetic() || c == '_' {
             let end = scan(&chars, i, |c| c.is_alphanumeric() || c == '_');
             let word = collect(&chars[i..end]);
             let after_dot = i > 0 && chars[i - 1] == '.';
-            if defining {
-                span(&mut out, "f", &word);
+            let class = if defining {
                 defining = false;
+                Some(TokenClass::Definition)
             } else if KEYWORDS.contains(&word.as_str()) && !after_dot {
-                span(&mut out, "k", &word);
                 defining = word == "def" || word == "class";
+                Some(TokenClass::Keyword)
             } else if CONSTANTS.contains(&word.as_str()) {
-                span(&mut out, "x", &word);
+                Some(TokenClass::Constant)
             } else if BUILTINS.contains(&word.as_str()) && !after_dot {
-                span(&mut out, "b", &word);
+                Some(TokenClass::Builtin)
             } else {
-                out.push_str(&escape(&word));
-            }
-            i = end;
+                None
+            };
+            (class, end)
         } else {
-            out.push_str(&escape(&c.to_string()));
-            i += 1;
-        }
+            (None, i + 1)
+        };
+        out.push(class, &collect(&chars[i..end]));
+        i = end;
     }
-    out
 }
 
 /// Highlights an interactive session: prompt lines as Python, the rest as output.
-pub fn pycon(src: &str) -> String {
-    let mut out = String::new();
+pub fn pycon(src: &str) -> Vec<Node> {
+    let mut out = Tokens::default();
     for (n, line) in src.lines().enumerate() {
         if n > 0 {
-            out.push('\n');
+            out.push(None, "\n");
         }
         if let Some(code) = line
             .strip_prefix(">>> ")
             .or_else(|| line.strip_prefix("... "))
         {
-            span(&mut out, "p", &line[..4]);
-            out.push_str(&python(code));
+            out.push(Some(TokenClass::Prompt), &line[..4]);
+            python_into(code, &mut out);
         } else if line == ">>>" || line == "..." {
-            span(&mut out, "p", line);
+            out.push(Some(TokenClass::Prompt), line);
         } else {
-            span(&mut out, "o", line);
+            out.push(Some(TokenClass::Output), line);
         }
     }
-    out
+    out.0
+}
+
+/// Anything else: plain text.
+pub fn plain(src: &str) -> Vec<Node> {
+    let mut out = Tokens::default();
+    out.push(None, src);
+    out.0
 }
 
 fn collect(chars: &[char]) -> String {
@@ -249,64 +253,76 @@ fn string_end(chars: &[char], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bank_format::rich::plain_text;
 
-    fn strip_tags(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
+    fn text(tokens: &[Node]) -> String {
+        plain_text(tokens)
+    }
+
+    fn classed(tokens: &[Node]) -> Vec<(&str, &str)> {
+        tokens
+            .iter()
+            .filter_map(|t| match t {
+                Node::Element(tag, children) => match children.as_slice() {
+                    [Node::Text(text)] => Some((tag.name(), text.as_str())),
+                    _ => None,
+                },
+                Node::Text(_) | Node::Link(..) => None,
+            })
+            .collect()
     }
 
     #[test]
     fn keeps_every_character() {
         let src = "@cache\ndef f(x: int = 0x1F) -> str:\n    s = rf'a\\d{x}' + \"\"\"doc\n'q'\"\"\"  # note <b>\n    return s.type\n";
-        assert_eq!(strip_tags(&python(src)), src);
+        assert_eq!(text(&python(src)), src);
+        assert_eq!(
+            text(&pycon(">>> x = 1\n... y\n>>>\nout <b>")),
+            ">>> x = 1\n... y\n>>>\nout <b>"
+        );
     }
 
     #[test]
     fn classifies_tokens() {
-        let html = python("def area(r):\n    return 3.14 * r  # pi\nprint(None, 'x')");
-        assert!(
-            html.contains(r#"<span class="k">def</span> <span class="f">area</span>"#),
-            "{html}"
+        let tokens = python("def area(r):\n    return 3.14 * r  # pi\nprint(None, 'x')");
+        assert_eq!(
+            classed(&tokens),
+            [
+                ("k", "def"),
+                ("f", "area"),
+                ("k", "return"),
+                ("n", "3.14"),
+                ("c", "# pi"),
+                ("b", "print"),
+                ("x", "None"),
+                ("s", "'x'"),
+            ]
         );
-        assert!(html.contains(r#"<span class="n">3.14</span>"#));
-        assert!(html.contains(r#"<span class="c"># pi</span>"#));
-        assert!(html.contains(r#"<span class="b">print</span>"#));
-        assert!(html.contains(r#"<span class="x">None</span>"#));
-        assert!(html.contains(r#"<span class="s">&#39;x&#39;</span>"#));
+        // Plain text between them is merged, not one token per character.
+        assert_eq!(tokens[1], Node::text(" "));
+        assert_eq!(tokens[3], Node::text("(r):\n    "));
     }
 
     #[test]
     fn attribute_named_like_keyword_is_not_a_keyword() {
-        assert!(!python("obj.type").contains(r#"class="k""#));
+        assert_eq!(classed(&python("obj.type")), []);
     }
 
     #[test]
-    fn escapes_html_in_code() {
-        let html = python("x = a < b and '<script>'");
-        assert!(!html.contains("<script>"));
-        assert!(html.contains("&lt;script&gt;"));
+    fn markup_in_code_stays_text() {
+        let tokens = python("x = a < b and '<script>'");
+        assert_eq!(
+            tokens.last(),
+            Some(&Node::token(TokenClass::String, "'<script>'"))
+        );
     }
 
     #[test]
     fn pycon_marks_prompts_and_output() {
-        let html = pycon(">>> 1 + 1\n2");
-        assert!(
-            html.starts_with(r#"<span class="p">&gt;&gt;&gt; </span>"#),
-            "{html}"
+        let tokens = pycon(">>> 1 + 1\n2");
+        assert_eq!(
+            classed(&tokens),
+            [("p", ">>> "), ("n", "1"), ("n", "1"), ("o", "2")]
         );
-        assert!(html.ends_with(r#"<span class="o">2</span>"#));
     }
 }

@@ -2,7 +2,7 @@
 //! breaks produces a diagnostic on the line of the offending field.
 
 use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::markdown::{check_links, link_problem};
+use crate::markdown::{check, link_problem, LinkRule};
 use crate::source::{RawOption, RawQuestion};
 use bank_format::{Difficulty, Kind};
 use serde::Serialize;
@@ -88,12 +88,14 @@ fn fields_for(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-/// Checks one question; `Err` holds every problem found, each with its line.
+/// Checks one question, its links under `links`; `Err` holds every problem found, each with
+/// its line.
 pub fn validate(
     raw: &Spanned<RawQuestion>,
     topic: &str,
     file: &str,
     lines: &LineIndex,
+    links: LinkRule,
 ) -> Result<SourceQuestion, Vec<Diagnostic>> {
     let q = raw.get_ref();
     let q_line = lines.line(raw.span().start);
@@ -191,20 +193,20 @@ pub fn validate(
         }
         Some(d) => {
             let url = d.get_ref().trim();
-            if url.starts_with('#') {
+            if url.starts_with('#') && links == LinkRule::Bank {
                 report(
                     line_of(d.span()),
                     format!("docs link `{url}` must be an https:// URL"),
                 );
-            } else if let Some(problem) = link_problem(url) {
+            } else if let Some(problem) = link_problem(url, links) {
                 report(line_of(d.span()), format!("docs {problem}"));
             }
             url.to_string()
         }
     };
 
-    // Links and images inside every Markdown field, reported on the field's line. An output
-    // question's `answer` is printed text, not Markdown.
+    // Links, images and what rich text cannot show, in every Markdown field, reported on the
+    // field's line. An output question's `answer` is printed text, not Markdown.
     let is_output = q.kind.as_ref().is_some_and(|k| k.get_ref() == "output");
     let answer = q.answer.as_ref().filter(|_| !is_output);
     let markdown_fields = [&q.prompt, &q.hint, &q.explanation]
@@ -235,7 +237,7 @@ pub fn validate(
         .chain(distractor_whys)
         .chain(checklist)
     {
-        for problem in check_links(text) {
+        for problem in check(text, links) {
             report(line, format!("{what}: {problem}"));
         }
     }
@@ -567,14 +569,7 @@ fn present_fields(
     out
 }
 
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 16
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-}
+pub use bank_format::limits::valid_id;
 
 /// `"3.10"` → `(3, 10)`, so versions compare as numbers; `None` for anything else.
 pub fn python_version(v: &str) -> Option<(u32, u32)> {

@@ -1,8 +1,9 @@
-//! Turning validated questions into what the app ships: HTML, highlighted code, shuffled options.
+//! Turning validated questions into what the app ships: rich text, highlighted code, shuffled
+//! options.
 
-use crate::highlight::escape;
-use crate::markdown::{code_block, render, render_inline, FencedCode};
+use crate::markdown::{code_block, render, FencedCode};
 use crate::question::SourceQuestion;
+use bank_format::rich::{text_para, Node, Rich, Tag};
 use bank_format::{option_key, seed_from_str, shuffle, Body, Choice, Kind, Question};
 
 /// A rendered question plus every fenced code block its Markdown contained.
@@ -32,21 +33,36 @@ pub fn in_shipped_order(q: &SourceQuestion) -> SourceQuestion {
     shipped
 }
 
+/// The question as shipped: options shuffled in an order fixed by the id (the same order as
+/// `shipped_order`), unless the author kept theirs.
 pub fn render_question(q: &SourceQuestion) -> Rendered {
+    let mut rendered = render_in_written_order(q);
+    if !q.keep_order {
+        if let Body::Single { options } | Body::Multi { options } | Body::Output { options } =
+            &mut rendered.question.body
+        {
+            shuffle(options, seed_from_str(&q.id));
+        }
+    }
+    rendered
+}
+
+/// Options as written (for `output`, the answer first): what an author's "option 2" means.
+pub fn render_in_written_order(q: &SourceQuestion) -> Rendered {
     let mut blocks = Vec::new();
     let b = &mut blocks;
-    let choices: Vec<Choice> = shipped_order(q)
-        .into_iter()
-        .map(|i| &q.options[i])
+    let choices: Vec<Choice> = q
+        .options
+        .iter()
         .map(|o| Choice {
             key: option_key(&o.text),
-            html: if q.kind == Kind::Output {
+            text: if q.kind == Kind::Output {
                 output_option(&o.text)
             } else {
-                render_inline(&o.text, b)
+                render(&o.text, b)
             },
             correct: o.correct,
-            why: o.why.as_deref().map(|w| render_inline(w, b)),
+            why: o.why.as_deref().map(|w| render(w, b)),
         })
         .collect();
     let body = match q.kind {
@@ -59,7 +75,7 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         },
         Kind::Flashcard => Body::Flashcard {
             answer: render(q.answer.as_deref().unwrap_or(""), b),
-            checklist: q.checklist.iter().map(|c| render_inline(c, b)).collect(),
+            checklist: q.checklist.iter().map(|c| render(c, b)).collect(),
         },
     };
     let question = Question {
@@ -69,7 +85,7 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
         min_python: q.min_python.clone(),
         max_python: q.max_python.clone(),
         prompt: render(&q.prompt, b),
-        code: q.code.as_deref().map(|c| code_block("python", c)),
+        code: q.code.as_deref().map(|c| vec![code_block("python", c)]),
         hint: q.hint.as_deref().map(|h| render(h, b)),
         explanation: render(&q.explanation, b),
         docs: q.docs.clone(),
@@ -78,13 +94,19 @@ pub fn render_question(q: &SourceQuestion) -> Rendered {
     Rendered { question, blocks }
 }
 
-/// An output option is shown verbatim in a `<pre>`; `raises X` gets its own style.
-fn output_option(text: &str) -> String {
+/// An output option is printed text, not Markdown; `raises X` is set apart from real output.
+fn output_option(text: &str) -> Rich {
     match SourceQuestion::raises(text) {
-        Some(name) => format!(
-            "<span class=\"raises\">raises <b>{}</b></span>",
-            escape(name)
-        ),
-        None => escape(text),
+        Some(name) => vec![Node::Element(
+            Tag::Para,
+            vec![Node::Element(
+                Tag::Emph,
+                vec![
+                    Node::text("raises "),
+                    Node::Element(Tag::Strong, vec![Node::text(name)]),
+                ],
+            )],
+        )],
+        None => text_para(text),
     }
 }

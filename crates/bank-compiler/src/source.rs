@@ -1,7 +1,24 @@
 //! The content files as authored: serde types for `content/*.toml`, with spans for line numbers.
 
+use crate::diagnostic::{Diagnostic, LineIndex};
 use serde::Deserialize;
 use toml::Spanned;
+
+/// Parses one TOML file's text; a failure is a diagnostic on the line TOML points at.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    shown: &str,
+) -> Result<(T, LineIndex), Diagnostic> {
+    let lines = LineIndex::new(text);
+    match toml::from_str(text) {
+        Ok(parsed) => Ok((parsed, lines)),
+        Err(e) => Err(Diagnostic {
+            file: shown.to_string(),
+            line: e.span().map_or(1, |s| lines.line(s.start)),
+            message: e.message().trim().to_string(),
+        }),
+    }
+}
 
 /// `content/topics.toml`.
 #[derive(Debug, Deserialize)]
@@ -17,6 +34,16 @@ pub struct TopicEntry {
     pub prefix: String,
     pub title: String,
     pub summary: String,
+}
+
+/// An own quiz file (`bank quiz`): the questions of a topic file under a title.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    pub title: Spanned<String>,
+    pub description: Option<Spanned<String>>,
+    #[serde(default)]
+    pub question: Vec<Spanned<RawQuestion>>,
 }
 
 /// One `content/<topic>.toml` file.

@@ -3,7 +3,8 @@
 //! on it with `content/<file>.toml:<line>: <message>` pointing at the right line.
 
 use bank_compiler::{load, render_question, Bank, Diagnostic};
-use bank_format::{Body, Kind};
+use bank_format::rich::{text_para, Node, Rich, Tag, TokenClass};
+use bank_format::{Body, Choice, Kind};
 use std::path::PathBuf;
 
 fn fixture(case: &str) -> PathBuf {
@@ -104,7 +105,7 @@ rejects! {
         "question `al-01` has no `explanation`";
     docs_link_not_https: "http-docs" at "content/alpha.toml:9",
         "docs link `http://docs.python.org/3/reference/expressions.html#is-not` must be an https:// URL";
-    // Content is inserted as HTML: links go only to the official docs, and no images load.
+    // The bank links only to the official docs, and no images load.
     docs_link_to_another_host: "docs-host" at "content/alpha.toml:9",
         "docs link `https://tutorial.example/3/reference/expressions.html#is-not` must point at docs.python.org or peps.python.org";
     javascript_link_in_markdown: "javascript-link" at "content/alpha.toml:8",
@@ -156,6 +157,14 @@ fn good() -> Bank {
     })
 }
 
+fn text(s: &str) -> Node {
+    Node::text(s)
+}
+
+fn el(tag: Tag, children: Vec<Node>) -> Node {
+    Node::Element(tag, children)
+}
+
 fn question<'a>(bank: &'a Bank, id: &str) -> &'a bank_compiler::SourceQuestion {
     bank.questions()
         .find(|q| q.id == id)
@@ -183,6 +192,15 @@ fn good_fixture_loads_in_topic_and_file_order() {
     );
 }
 
+/// An option as inline Markdown renders it: one paragraph.
+fn para(inlines: Vec<Node>) -> Rich {
+    vec![el(Tag::Para, inlines)]
+}
+
+fn code_span(s: &str) -> Rich {
+    para(vec![el(Tag::Code, vec![text(s)])])
+}
+
 #[test]
 fn options_shuffle_deterministically() {
     let bank = good();
@@ -190,33 +208,25 @@ fn options_shuffle_deterministically() {
     let first = render_question(q).question;
     // The order is fixed by the id, so every build ships the same order.
     assert_eq!(first.body, render_question(q).question.body);
-    let html: Vec<&str> = first
+    let shipped: Vec<Rich> = first
         .body
         .options()
         .iter()
-        .map(|c| c.html.as_str())
+        .map(|c| c.text.clone())
         .collect();
-    // Options are inline Markdown: `code` spans, no wrapping `<p>`.
-    let written: Vec<String> = q
+    // Options are inline Markdown: here each one `code` span.
+    let written: Vec<Rich> = q
         .options
         .iter()
-        .map(|o| format!("<code>{}</code>", o.text.trim_matches('`')))
+        .map(|o| code_span(o.text.trim_matches('`')))
         .collect();
     // Actually shuffled (for this id the order differs), yet the same options.
-    assert_ne!(html, written);
-    let mut sorted = html.clone();
-    sorted.sort_unstable();
-    let mut expected: Vec<&str> = written.iter().map(String::as_str).collect();
-    expected.sort_unstable();
-    assert_eq!(sorted, expected);
-    assert_eq!(first.body.options().iter().filter(|c| c.correct).count(), 1);
-    let correct = first
-        .body
-        .options()
-        .iter()
-        .find(|c| c.correct)
-        .expect("one correct option");
-    assert_eq!(correct.html, "<code>x is None</code>");
+    assert_ne!(shipped, written);
+    assert_eq!(shipped.len(), written.len());
+    assert!(written.iter().all(|w| shipped.contains(w)));
+    let correct: Vec<&Choice> = first.body.options().iter().filter(|c| c.correct).collect();
+    assert_eq!(correct.len(), 1);
+    assert_eq!(correct[0].text, code_span("x is None"));
 }
 
 #[test]
@@ -227,14 +237,14 @@ fn shuffle_false_keeps_the_written_order() {
     let Body::Multi { options } = render_question(q).question.body else {
         panic!("al-02 is multi")
     };
-    let html: Vec<&str> = options.iter().map(|c| c.html.as_str()).collect();
+    let texts: Vec<Rich> = options.iter().map(|c| c.text.clone()).collect();
     assert_eq!(
-        html,
+        texts,
         [
-            "<code>tuple</code>",
-            "<code>str</code>",
-            "<code>list</code>",
-            "None of the above"
+            code_span("tuple"),
+            code_span("str"),
+            code_span("list"),
+            text_para("None of the above")
         ]
     );
     let correct: Vec<bool> = options.iter().map(|c| c.correct).collect();
@@ -242,39 +252,48 @@ fn shuffle_false_keeps_the_written_order() {
 }
 
 #[test]
-fn markdown_becomes_html_and_python_is_highlighted() {
+fn markdown_becomes_rich_text_and_python_is_highlighted() {
     let bank = good();
     let rendered = render_question(question(&bank, "al-01"));
     let q = &rendered.question;
     assert_eq!(
         q.prompt,
-        "<p>Which expression is the <strong>idiomatic</strong> test for a missing value?</p>"
+        para(vec![
+            text("Which expression is the "),
+            el(Tag::Strong, vec![text("idiomatic")]),
+            text(" test for a missing value?"),
+        ])
     );
-    assert!(
-        q.explanation
-            .contains("<p><code>None</code> is a singleton"),
-        "{}",
-        q.explanation
+    assert_eq!(
+        q.explanation[0],
+        el(
+            Tag::Para,
+            vec![
+                el(Tag::Code, vec![text("None")]),
+                text(" is a singleton, so an identity test is exact:"),
+            ]
+        )
     );
-    assert!(
-        q.explanation
-            .contains(r#"<code class="language-python"><span class="k">if</span>"#),
-        "{}",
-        q.explanation
-    );
+    let Node::Element(Tag::Pre, tokens) = &q.explanation[1] else {
+        panic!("{:?}", q.explanation)
+    };
+    assert_eq!(tokens[0], Node::token(TokenClass::Keyword, "if"));
     // Both fenced blocks are collected; only the one not tagged `invalid` must compile.
     let compiled: Vec<bool> = rendered.blocks.iter().map(|b| b.must_compile()).collect();
     assert_eq!(compiled, [true, false]);
     assert_eq!(rendered.blocks[0].source, "if x is None:\n    x = []\n");
     // `why` feedback is inline Markdown too.
-    let why: Vec<&str> = q
+    let why: Vec<&Rich> = q
         .body
         .options()
         .iter()
-        .filter_map(|c| c.why.as_deref())
+        .filter_map(|c| c.why.as_ref())
         .collect();
     assert!(
-        why.contains(&"<code>__eq__</code> can be overridden to say anything."),
+        why.contains(&&para(vec![
+            el(Tag::Code, vec![text("__eq__")]),
+            text(" can be overridden to say anything."),
+        ])),
         "{why:?}"
     );
 }
@@ -301,21 +320,26 @@ fn output_question_keeps_answer_first_and_highlights_code() {
     );
     let rendered = render_question(q).question;
     let code = rendered.code.expect("output questions ship their code");
-    assert!(
-        code.starts_with(
-            r#"<pre class="code"><code class="language-python"><span class="k">def</span>"#
-        ),
-        "{code}"
-    );
-    let raises = rendered
-        .body
-        .options()
-        .iter()
-        .find(|c| c.html.contains("raises"))
-        .expect("a raises option");
+    let [Node::Element(Tag::Pre, tokens)] = code.as_slice() else {
+        panic!("one code block: {code:?}")
+    };
     assert_eq!(
-        raises.html,
-        r#"<span class="raises">raises <b>TypeError</b></span>"#
+        tokens[..3],
+        [
+            Node::token(TokenClass::Keyword, "def"),
+            text(" "),
+            Node::token(TokenClass::Definition, "add"),
+        ]
+    );
+    let options: Vec<&Rich> = rendered.body.options().iter().map(|c| &c.text).collect();
+    // Printed output is text, not Markdown: `[2]` stays as written.
+    assert!(options.contains(&&text_para("[2]")), "{options:?}");
+    assert!(
+        options.contains(&&para(vec![el(
+            Tag::Emph,
+            vec![text("raises "), el(Tag::Strong, vec![text("TypeError")])]
+        )])),
+        "{options:?}"
     );
 }
 
@@ -334,11 +358,17 @@ fn short_and_flashcard_bodies() {
     let Body::Flashcard { answer, checklist } = card.body else {
         panic!("be-02 is a flashcard")
     };
-    assert!(
-        answer.starts_with("<p>A lock that lets one thread"),
-        "{answer}"
+    assert_eq!(
+        answer,
+        text_para("A lock that lets one thread run Python bytecode at a time in CPython.")
     );
-    assert_eq!(checklist.len(), 2);
+    assert_eq!(
+        checklist,
+        [
+            text_para("It protects the interpreter's state"),
+            text_para("I/O-bound threads release it")
+        ]
+    );
 }
 
 /// The compiler ⇄ app contract: what `chunks` writes, the app's decoder reads back unchanged,
@@ -353,7 +383,7 @@ fn chunks_decode_to_the_rendered_questions() {
         let rendered: Vec<_> = topic
             .questions
             .iter()
-            .map(|q| render_question(q).question)
+            .map(|q| std::rc::Rc::new(render_question(q).question))
             .collect();
         assert_eq!(chunk.questions, rendered);
         for q in &chunk.questions {

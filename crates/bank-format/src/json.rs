@@ -44,7 +44,7 @@ pub trait Json: Sized {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "serde_json"))]
 impl Json for serde_json::Value {
     fn get(&self, key: &str) -> Option<Self> {
         self.as_object()?.get(key).cloned()

@@ -1,4 +1,6 @@
+use crate::rich::Rich;
 use serde::Serialize;
+use std::rc::Rc;
 
 /// How hard a question is, as authored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -70,39 +72,33 @@ impl Kind {
 }
 
 /// One topic's questions, shipped as `bank/<topic>.<hash>.json` and fetched on demand.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chunk {
     pub topic: String,
-    pub questions: Vec<Question>,
+    /// Shared, so the app keeps them without copying.
+    pub questions: Vec<Rc<Question>>,
 }
 
-/// A question ready to show: every text field is already HTML.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A question ready to show: every Markdown field is already rich text, code is highlighted.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: String,
     pub difficulty: Difficulty,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_python: Option<String>,
     /// The newest Python the answer holds for, when a later version changed it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_python: Option<String>,
-    pub prompt: String,
-    /// Highlighted snippet of an `output` question.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    pub explanation: String,
+    pub prompt: Rich,
+    /// Highlighted snippet of an `output` question: one code block.
+    pub code: Option<Rich>,
+    pub hint: Option<Rich>,
+    pub explanation: Rich,
     pub docs: String,
     pub body: Body,
 }
 
-/// What the learner answers with, per type. Externally tagged (`{"single": {...}}`), so a
-/// reader needs no buffering to know which variant it is reading.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// What the learner answers with, per type.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     Single {
         options: Vec<Choice>,
@@ -118,12 +114,11 @@ pub enum Body {
     /// with `short_answer::matches`; `prose` answers ignore case.
     Short {
         answers: Vec<String>,
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
         prose: bool,
     },
     Flashcard {
-        answer: String,
-        checklist: Vec<String>,
+        answer: Rich,
+        checklist: Vec<Rich>,
     },
 }
 
@@ -155,17 +150,24 @@ impl Body {
 }
 
 /// One option of a choice-like question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     /// Derived from the option's source text at build time: saved answers store keys, so
     /// editing, adding or reordering options never changes what a saved answer means.
     pub key: String,
-    pub html: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// Usually one paragraph, shown without it (see the app's `markup::rich_inline`).
+    pub text: Rich,
     pub correct: bool,
     /// Why this option is right or wrong, shown next to it after answering.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<String>,
+    pub why: Option<Rich>,
+}
+
+/// A blogger's own quiz (`bank quiz`), read from a file on their site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnQuiz {
+    pub title: String,
+    pub description: Option<String>,
+    pub questions: Vec<Rc<Question>>,
 }
 
 /// The key of an option written as `text`: 6 base-36 digits of its FNV-1a hash. White space

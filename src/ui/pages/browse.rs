@@ -4,7 +4,7 @@ use crate::platform;
 use crate::route::{BrowseQuery, Route};
 use crate::state::Action;
 use crate::ui::app::{use_app, use_chunks};
-use crate::ui::markup::{plural, raw_html};
+use crate::ui::markup::{plural, rich};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -122,7 +122,7 @@ pub fn BrowsePage(props: &Props) -> Html {
                     if m.tags.contains(&"gotcha") { <span class="badge gotcha">{ "gotcha" }</span> }
                     if let Some(v) = m.min_python { <span class="badge">{ format!("Python {v}+") }</span> }
                 </p>
-                <div class="browse-prompt">{ full.map_or_else(|| html! { <span class="muted">{ "Loading…" }</span> }, |q| raw_html(&q.prompt)) }</div>
+                <div class="browse-prompt">{ full.map_or_else(|| html! { <span class="muted">{ "Loading…" }</span> }, |q| rich(&q.prompt)) }</div>
                 <p class="actions">
                     <a class="button secondary" href={format!("#/question/{}", m.id)}>{ format!("Open {}", m.id) }</a>
                     <button type="button" class="ghost bookmark" aria-pressed={marked.to_string()} onclick={toggle}>

@@ -1,8 +1,9 @@
 use super::options::Options;
+use crate::bank::Rich;
 use crate::bank::{topic_of, Body, Question};
 use crate::platform;
 use crate::quiz::{Answer, Grade, Mode, QuizAction, Response, Slot};
-use crate::ui::markup::raw_html;
+use crate::ui::markup::{rich, rich_inline};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,8 +36,8 @@ pub fn QuestionCard(props: &Props) -> Html {
     let on = props.on_action.clone();
     let topic = topic_of(&q.id).map_or("", |t| t.title);
     let body = match &q.body {
-        Body::Single { options } | Body::Multi { options } | Body::Output { options } => html! {
-            <Options qid={q.id.clone()} kind={q.body.kind()} options={options.clone()}
+        Body::Single { .. } | Body::Multi { .. } | Body::Output { .. } => html! {
+            <Options question={q.clone()}
                 picked={slot.picked.clone()} {reveal} {locked}
                 on_pick={on.reform(QuizAction::Pick)} />
         },
@@ -52,7 +53,7 @@ pub fn QuestionCard(props: &Props) -> Html {
     };
     let hint = match &q.hint {
         Some(h) if slot.hint_shown => {
-            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ raw_html(h) }</div> }
+            html! { <div class="hint"><strong>{ "Hint: " }</strong>{ rich(h) }</div> }
         }
         Some(_) if !locked && props.mode == Mode::Practice => html! {
             <button type="button" class="ghost hint-button" onclick={on.reform(|_| QuizAction::Hint)}>
@@ -70,8 +71,8 @@ pub fn QuestionCard(props: &Props) -> Html {
                 if let Some(v) = python_range(q) { <span class="badge">{ v }</span> }
                 { props.extras.clone() }
             </p>
-            <div class="prompt" id={format!("prompt-{}", q.id)}>{ raw_html(&q.prompt) }</div>
-            if let Some(code) = &q.code { <div class="snippet-code">{ raw_html(code) }</div> }
+            <div class="prompt" id={format!("prompt-{}", q.id)}>{ rich(&q.prompt) }</div>
+            if let Some(code) = &q.code { <div class="snippet-code">{ rich(code) }</div> }
             { body }
             { hint }
             if reveal { { feedback(q, slot.answer.as_ref()) } }
@@ -112,8 +113,8 @@ fn short_input(id: &str, slot: &Slot, locked: bool, on: &Callback<QuizAction>) -
 fn flashcard(
     revealed: bool,
     slot: &Slot,
-    answer: &str,
-    checklist: &[String],
+    answer: &Rich,
+    checklist: &[Rich],
     locked: bool,
     on: &Callback<QuizAction>,
 ) -> Html {
@@ -131,9 +132,9 @@ fn flashcard(
     html! {
         <div class="flashcard revealed">
             <h2 class="card-subhead">{ "Model answer" }</h2>
-            <div class="model-answer">{ raw_html(answer) }</div>
+            <div class="model-answer">{ rich(answer) }</div>
             <h2 class="card-subhead">{ "A strong answer covers" }</h2>
-            <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ raw_html(c) }</li> }) }</ul>
+            <ul class="checklist">{ for checklist.iter().map(|c| html! { <li>{ rich_inline(c) }</li> }) }</ul>
             <div class="grades" role="group" aria-label="How well did you know it?">
                 { for Grade::ALL.iter().enumerate().map(|(i, &g)| {
                     let picked = graded == Some(&Response::SelfGrade(g));
@@ -188,7 +189,7 @@ fn feedback_box(q: &Question, class: &'static str, verdict: String, expected: Ht
         <section class={classes!("feedback", class)} aria-label="Feedback">
             <h2 class="verdict">{ verdict }</h2>
             { expected }
-            <div class="explanation">{ raw_html(&q.explanation) }</div>
+            <div class="explanation">{ rich(&q.explanation) }</div>
             <p class="docs"><a href={q.docs.clone()} target="_blank" rel="noopener">{ "Read the docs ↗" }</a></p>
         </section>
     }

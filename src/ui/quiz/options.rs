@@ -1,13 +1,13 @@
-use crate::bank::{Choice, Kind};
-use crate::ui::markup::raw_html;
+use crate::bank::{Choice, Kind, Question};
+use crate::ui::markup::rich_inline;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The question's id: names the radio group and the inputs.
-    pub qid: AttrValue,
-    pub kind: Kind,
-    pub options: Vec<Choice>,
+    /// A single, multi or output question. Shared, not its options copied: the app's code
+    /// then needs no deep copy of rich text.
+    pub question: Rc<Question>,
     /// Keys of the picked options.
     pub picked: Vec<String>,
     /// Show each option's verdict and its explanation (the answer is in).
@@ -22,8 +22,10 @@ pub struct Props {
 /// own explanation next to it.
 #[function_component]
 pub fn Options(props: &Props) -> Html {
-    let multi = props.kind == Kind::Multi;
-    let right = props.options.iter().filter(|o| o.correct).count();
+    let kind = props.question.body.kind();
+    let options = props.question.body.options();
+    let multi = kind == Kind::Multi;
+    let right = options.iter().filter(|o| o.correct).count();
     let legend = if multi {
         format!("Select all that apply ({right} are right)")
     } else {
@@ -31,13 +33,13 @@ pub fn Options(props: &Props) -> Html {
     };
     let class = classes!(
         "options",
-        (props.kind == Kind::Output).then_some("output-options"),
+        (kind == Kind::Output).then_some("output-options"),
         props.reveal.then_some("revealed")
     );
     html! {
         <fieldset {class}>
             <legend class="pick-how">{ legend }</legend>
-            { for props.options.iter().enumerate().map(|(i, opt)| option(props, multi, i, opt)) }
+            { for options.iter().enumerate().map(|(i, opt)| option(props, multi, i, opt)) }
         </fieldset>
     }
 }
@@ -55,16 +57,17 @@ fn option(props: &Props, multi: bool, i: usize, opt: &Choice) -> Html {
         let key = opt.key.clone();
         props.on_pick.reform(move |_| key.clone())
     };
-    let id = format!("opt-{}-{i}", props.qid);
-    let body = raw_html(&opt.html);
+    let qid = &props.question.id;
+    let id = format!("opt-{qid}-{i}");
+    let body = rich_inline(&opt.text);
     html! {
         <div class={classes!("option", picked.then_some("picked"), verdict.map(|v| v.0))}>
             <label for={id.clone()}>
-                <input {id} type={if multi { "checkbox" } else { "radio" }} name={props.qid.clone()}
+                <input {id} type={if multi { "checkbox" } else { "radio" }} name={qid.clone()}
                     value={opt.key.clone()} checked={picked} disabled={props.locked}
                     data-index={i.to_string()} {onchange} />
                 <span class="key" aria-hidden="true">{ i + 1 }</span>
-                if props.kind == Kind::Output {
+                if props.question.body.kind() == Kind::Output {
                     <pre class="option-text">{ body }</pre>
                 } else {
                     <span class="option-text">{ body }</span>
@@ -75,9 +78,9 @@ fn option(props: &Props, multi: bool, i: usize, opt: &Choice) -> Html {
             }
             if let (Some(v), Some(why)) = (verdict, &opt.why) {
                 if v.0 != "other" || picked {
-                    <div class="why">{ raw_html(why) }</div>
+                    <div class="why">{ rich_inline(why) }</div>
                 } else {
-                    <details class="why-other"><summary>{ "Why not this one?" }</summary>{ raw_html(why) }</details>
+                    <details class="why-other"><summary>{ "Why not this one?" }</summary>{ rich_inline(why) }</details>
                 }
             }
         </div>

@@ -1,6 +1,6 @@
 use super::card::QuestionCard;
 use crate::quiz::{Runner, Summary};
-use crate::ui::markup::{duration, raw_html};
+use crate::ui::markup::{duration, rich};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -62,7 +62,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                     <summary>
                         <span class="num">{ i + 1 }</span>
                         <span class={classes!("verdict", class)}>{ verdict }</span>
-                        <span class="review-prompt">{ q.map(|q| raw_html(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }</span>
+                        <span class="review-prompt">{ q.map(|q| rich(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }</span>
                         if slot.flagged { <span class="badge flag-mark">{ "⚑ flagged" }</span> }
                         if exam { <span class="time-spent">{ duration(slot.spent_ms) }</span> }
                     </summary>

@@ -5,9 +5,17 @@
 //!     cargo run -p bank-compiler --bin bank -- stats --coverage      the questions naming each builtin, core
 //!                                                                    method and FAQ trap (MISSING if none)
 //!     cargo run -p bank-compiler --bin bank -- export --format json  the whole bank as JSON (see content/README.md)
+//!     cargo run -p bank-compiler --bin bank -- quiz my-quiz.toml -o my-quiz.json   an own quiz
+
+#[path = "../quiz_command.rs"]
+mod quiz_command;
 
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "quiz") {
+        std::process::exit(quiz_command::run(&args[1..]));
+    }
+    std::process::exit(cli::run(args));
 }
 
 mod cli {
