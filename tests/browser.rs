@@ -61,6 +61,15 @@ fn the_browsers_json_parse_reads_like_the_native_reader() {
         v.get("a").unwrap().get("0").is_none(),
         "arrays are not objects"
     );
+    for inherited in ["constructor", "toString", "hasOwnProperty", "__proto__"] {
+        assert!(
+            v.get(inherited).is_none(),
+            "{inherited}: only the document's own keys, as natively"
+        );
+    }
+    assert_eq!(parse(r#"{"toString": 3}"#).f64_at("toString"), Some(3.0));
+    let shadowed = parse(r#"{"hasOwnProperty": 1, "a": 2}"#);
+    assert_eq!(shadowed.f64_at("a"), Some(2.0), "a key of that name breaks nothing");
 }
 
 #[wasm_bindgen_test]

@@ -1,8 +1,9 @@
 //! The learner's history, one record per question, and the rules that keep it whole when
-//! several tabs write it: per question the newest record wins, and a reset leaves a tombstone
-//! that every tab honours.
+//! several tabs write it: per question the newest record wins and the answers either side has
+//! that the other lacks are counted once; a reset leaves a tombstone that every tab honours,
+//! down to the answers a tab that had not heard of it still carries.
 
-use super::card::Card;
+use super::card::{Card, DEFAULT_RETENTION};
 use crate::quiz::{Grade, Outcome};
 use std::collections::BTreeMap;
 
@@ -23,12 +24,97 @@ pub struct Record {
     /// When this browser last changed the record: by an answer, or by an import or restore
     /// that brought it in. Merging between tabs keeps the most recently changed record.
     pub changed_ms: f64,
+    /// When an import, a restore or an undo last brought this record's history back (0 if
+    /// never): its answers from before a reset are kept only if they came back after it.
+    pub restored_ms: f64,
 }
 
 impl Record {
     /// The last answer was wrong (or the question was skipped).
     pub fn missed_last(&self) -> bool {
         !self.last_grade.is_correct()
+    }
+
+    /// Forgets the answers at or before `cut` (a reset this record's tab had not heard of when
+    /// it answered again), unless the record was restored after the reset. The counts and the
+    /// schedule are rebuilt from the answers that remain. False if none remain.
+    fn forget_before(&mut self, cut: f64) -> bool {
+        if self.restored_ms > cut || self.log.first().is_none_or(|e| e.0 > cut) {
+            return true;
+        }
+        self.log.retain(|e| e.0 > cut);
+        let Some(&(last_ms, last_grade)) = self.log.last() else {
+            return false;
+        };
+        self.attempts = self.log.len() as u32;
+        self.correct = self.log.iter().filter(|e| e.1.is_correct()).count() as u32;
+        // Replayed at the default retention: which retention (or cram) each answer had is not
+        // kept, and this only happens to answers made in a tab that missed a reset.
+        self.card = self.log.iter().fold(Card::default(), |card, &(t, g)| {
+            card.review(g, t, DEFAULT_RETENTION)
+        });
+        self.last_ms = last_ms;
+        self.last_grade = last_grade;
+        true
+    }
+
+    /// Takes in another copy of this question's record: `theirs_win` says whose fields win
+    /// (the more recently changed or answered). Answers either side has that the other lacks
+    /// are counted once, so two tabs answering the same question both count.
+    fn combine(&mut self, theirs: &Record, theirs_win: bool) {
+        let (winner, loser) = if theirs_win {
+            (theirs, &*self)
+        } else {
+            (&*self, theirs)
+        };
+        // A winner whose log holds all its answers lacks exactly the loser's other answers;
+        // one with older answers than its log shows may hold the loser's older ones already.
+        let complete = winner.attempts as usize == winner.log.len();
+        let since = match winner.log.first() {
+            Some(e) if !complete => e.0,
+            _ => f64::NEG_INFINITY,
+        };
+        let extra: Vec<Grade> = loser
+            .log
+            .iter()
+            .filter(|e| e.0 > since && !winner.log.iter().any(|w| w.0 == e.0))
+            .map(|e| e.1)
+            .collect();
+        let attempts = winner.attempts.saturating_add(extra.len() as u32);
+        let correct = winner
+            .correct
+            .saturating_add(extra.iter().filter(|g| g.is_correct()).count() as u32);
+        let log = merged_log(&self.log, &theirs.log);
+        let restored_ms = self.restored_ms.max(theirs.restored_ms);
+        if theirs_win {
+            *self = theirs.clone();
+        }
+        self.attempts = attempts;
+        self.correct = correct.min(attempts);
+        self.restored_ms = restored_ms;
+        if let Some(&(t, g)) = log.last() {
+            if t > self.last_ms {
+                self.last_ms = t;
+                self.last_grade = g;
+            }
+        }
+        self.log = log;
+    }
+
+    /// An imported or restored record with no time later than `now_ms`: a file from a wrong
+    /// clock (or crafted) would otherwise win every later merge and push reviews years ahead.
+    fn clamped(&self, now_ms: f64) -> Record {
+        let mut r = self.clone();
+        r.last_ms = r.last_ms.min(now_ms);
+        for e in &mut r.log {
+            e.0 = e.0.min(now_ms);
+        }
+        let ahead = r.card.last_review_ms - now_ms;
+        if ahead > 0.0 {
+            r.card.last_review_ms -= ahead;
+            r.card.due_ms -= ahead;
+        }
+        r
     }
 }
 
@@ -48,7 +134,8 @@ pub struct Records {
 
 impl Records {
     /// Records one answer at `now_ms`. `scheduled` is false when cramming: the answer counts in
-    /// the history but leaves the schedule alone.
+    /// the history but leaves the schedule alone. A skip is logged and counts as a miss, but it
+    /// was no attempt to recall, so it never reaches the scheduler.
     pub fn record(&mut self, outcome: &Outcome, now_ms: f64, retention: f64, scheduled: bool) {
         let rec = self
             .map
@@ -61,8 +148,9 @@ impl Records {
                 last_grade: outcome.grade,
                 log: Vec::new(),
                 changed_ms: now_ms,
+                restored_ms: 0.0,
             });
-        if scheduled {
+        if scheduled && !outcome.skipped {
             rec.card = rec.card.review(outcome.grade, now_ms, retention);
         }
         rec.attempts = rec.attempts.saturating_add(1);
@@ -76,35 +164,42 @@ impl Records {
         }
     }
 
-    /// Takes in another tab's records: per question the most recently changed record wins and
-    /// no answer is lost from the log. Returns whether anything changed, so a tab can tell a
-    /// real change from an echo and never saves just because it merged.
+    /// Takes in another tab's records: the newer reset applies to both sides, then per question
+    /// the most recently changed record wins and no answer is lost from the log or the counts.
+    /// Returns whether anything changed, so a tab can tell a real change from an echo and
+    /// never saves just because it merged.
     pub fn merge(&mut self, other: &Records) -> bool {
         let before = self.clone();
         if other.reset.set_ms > self.reset.set_ms {
             self.reset = other.reset;
         }
+        self.honour_reset();
+        let cut = self.reset.before_ms;
         for (id, theirs) in &other.map {
+            if theirs.changed_ms <= cut {
+                continue;
+            }
+            let mut theirs = theirs.clone();
+            if !theirs.forget_before(cut) {
+                continue;
+            }
             match self.map.get_mut(id) {
                 Some(ours) => {
-                    let log = merged_log(&ours.log, &theirs.log);
-                    if theirs.changed_ms > ours.changed_ms {
-                        *ours = theirs.clone();
-                    }
-                    ours.log = log;
+                    let newer = theirs.changed_ms > ours.changed_ms;
+                    ours.combine(&theirs, newer);
                 }
                 None => {
-                    self.map.insert(id.clone(), theirs.clone());
+                    self.map.insert(id.clone(), theirs);
                 }
             }
         }
-        self.honour_reset();
         *self != before
     }
 
     fn honour_reset(&mut self) {
         let cut = self.reset.before_ms;
-        self.map.retain(|_, r| r.changed_ms > cut);
+        self.map
+            .retain(|_, r| r.changed_ms > cut && r.forget_before(cut));
     }
 
     /// Forgets every record, leaving a tombstone so other tabs forget them too.
@@ -116,29 +211,29 @@ impl Records {
         self.map.clear();
     }
 
-    /// Brings in records from a backup or an import file: per question the more recently
-    /// answered record wins, and what comes in counts as changed now, so every tab takes it in
-    /// (even after a reset). Returns how many questions it brought or updated.
+    /// Brings in records from a backup, an import file or an undo: per question the more
+    /// recently answered record wins and both sides' answers are kept, and what comes in counts
+    /// as changed (and restored) now, so every tab takes it in, even after a reset. Returns how
+    /// many questions it brought or updated.
     pub fn adopt(&mut self, incoming: &Records, now_ms: f64) -> usize {
         let mut n = 0;
         for (id, theirs) in &incoming.map {
+            let theirs = theirs.clamped(now_ms);
             let taken = match self.map.get_mut(id) {
                 Some(ours) => {
-                    let log = merged_log(&ours.log, &theirs.log);
+                    let before = ours.clone();
                     let newer = theirs.last_ms > ours.last_ms;
-                    if newer {
-                        *ours = theirs.clone();
-                    }
-                    let changed = newer || log != ours.log;
-                    ours.log = log;
-                    if changed {
+                    ours.combine(&theirs, newer);
+                    if *ours != before {
                         ours.changed_ms = now_ms;
+                        ours.restored_ms = now_ms;
                     }
                     newer
                 }
                 None => {
-                    let mut r = theirs.clone();
+                    let mut r = theirs;
                     r.changed_ms = now_ms;
+                    r.restored_ms = now_ms;
                     self.map.insert(id.clone(), r);
                     true
                 }
@@ -158,8 +253,9 @@ impl Records {
             .map
             .iter()
             .map(|(id, r)| {
-                let mut r = r.clone();
+                let mut r = r.clamped(now_ms);
                 r.changed_ms = after;
+                r.restored_ms = after;
                 (id.clone(), r)
             })
             .collect();
@@ -336,5 +432,103 @@ mod tests {
         assert_eq!(a.map["i1"].last_ms, 5.0, "when it was answered stays true");
         assert!(b.merge(&a));
         assert_eq!(b.map.keys().collect::<Vec<_>>(), ["i1"]);
+    }
+
+    #[test]
+    fn a_skip_is_logged_and_missed_but_never_reaches_the_scheduler() {
+        let mut r = with(&[("a", Grade::Good, 10.0)]);
+        let card = r.map["a"].card;
+        let skip = Outcome {
+            id: "a".into(),
+            grade: Grade::Again,
+            correct: false,
+            skipped: true,
+        };
+        r.record(&skip, 20.0, DEFAULT_RETENTION, true);
+        r.record(&Outcome { id: "new".into(), ..skip }, 30.0, DEFAULT_RETENTION, true);
+        let a = &r.map["a"];
+        assert_eq!(a.card, card, "no lapse for a question not attempted");
+        assert_eq!((a.attempts, a.correct), (2, 1));
+        assert!(a.missed_last(), "listed among the mistakes");
+        assert_eq!(a.log.last(), Some(&(20.0, Grade::Again)));
+        assert!(r.map["new"].card.is_new(), "a skipped new question stays new");
+    }
+
+    #[test]
+    fn a_tab_that_missed_a_reset_does_not_bring_back_what_it_erased() {
+        // Both tabs know q1's two answers; B resets; A, not having heard, answers q1 again.
+        let before = with(&[("q1", Grade::Good, 10.0), ("q1", Grade::Again, 20.0)]);
+        let mut b = before.clone();
+        b.reset(50.0);
+        let mut a = before;
+        a.answer("q1", Grade::Good, 60.0);
+        let mut stored = b.clone();
+        stored.merge(&a);
+        let mut heard = a.clone();
+        heard.merge(&b);
+        for merged in [stored, heard] {
+            let q1 = &merged.map["q1"];
+            assert_eq!(q1.log, [(60.0, Grade::Good)], "only the answer after the reset");
+            assert_eq!((q1.attempts, q1.correct), (1, 1));
+            assert_eq!(q1.card.reps, 1, "the schedule holds only that answer");
+        }
+    }
+
+    #[test]
+    fn undone_history_survives_a_tab_that_missed_the_reset() {
+        let before = with(&[("q1", Grade::Good, 10.0)]);
+        let mut a = before.clone();
+        a.answer("q1", Grade::Again, 15.0); // never saved before B's reset
+        let mut b = before.clone();
+        b.reset(50.0);
+        b.adopt(&before, 70.0); // Undo
+        a.answer("q1", Grade::Good, 80.0);
+        let mut merged = b.clone();
+        merged.merge(&a);
+        let times: Vec<f64> = merged.map["q1"].log.iter().map(|e| e.0).collect();
+        assert_eq!(
+            times,
+            [10.0, 80.0],
+            "the undone answer comes back; the one erased and never undone does not"
+        );
+        assert_eq!(merged.map["q1"].attempts, 2);
+    }
+
+    #[test]
+    fn two_tabs_answering_the_same_question_both_count() {
+        let start = with(&[("q1", Grade::Good, 10.0)]);
+        let mut a = start.clone();
+        a.answer("q1", Grade::Again, 20.0);
+        let mut b = start;
+        b.answer("q1", Grade::Good, 30.0);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba, "the same whichever tab merges");
+        let q1 = &ab.map["q1"];
+        assert_eq!((q1.attempts, q1.correct), (3, 2));
+        assert_eq!(q1.log.len(), 3);
+        assert_eq!((q1.last_ms, q1.last_grade), (30.0, Grade::Good));
+        assert!(!ab.clone().merge(&ba), "merging again changes nothing");
+    }
+
+    #[test]
+    fn imported_times_from_the_future_are_brought_back_to_now() {
+        let mut future = with(&[("q1", Grade::Good, 5_000.0)]);
+        future.map.get_mut("q1").unwrap().card.due_ms = 9_000.0;
+        let mut r = with(&[("q1", Grade::Again, 500.0)]);
+        r.adopt(&future, 1_000.0);
+        let q1 = &r.map["q1"];
+        assert_eq!(q1.last_ms, 1_000.0);
+        assert!(q1.log.iter().all(|e| e.0 <= 1_000.0), "{:?}", q1.log);
+        assert_eq!(q1.card.last_review_ms, 1_000.0);
+        assert_eq!(q1.card.due_ms, 5_000.0, "the interval is kept, from now");
+        // A later answer here is newer than the import, as it should be.
+        r.answer("q1", Grade::Again, 2_000.0);
+        assert_eq!(r.map["q1"].last_grade, Grade::Again);
+        let mut replaced = Records::default();
+        replaced.replace(&future, 1_000.0);
+        assert_eq!(replaced.map["q1"].last_ms, 1_000.0);
     }
 }

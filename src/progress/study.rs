@@ -215,6 +215,7 @@ mod tests {
             last_grade: grade,
             log: vec![],
             changed_ms: card.last_review_ms,
+            restored_ms: 0.0,
         };
         let mut r = Records::default();
         // Well known (stability 35 days), seen 36 days ago: a day overdue, still likely recalled.

@@ -1,8 +1,8 @@
 //! `pyquiz.records`: `{"version":2,"reset":{"before":ms,"set":ms},"records":{id: record}}`,
 //! a record being `{"card":[due,stability,difficulty,elapsed,scheduled,reps,lapses,state,
-//! last_review],"attempts":n,"correct":n,"last":ms,"changed":ms,"grade":"good",
-//! "log":[[ms,rating],…]}` with
-//! FSRS ratings 1 (again) to 4 (easy) in the log.
+//! last_review],"attempts":n,"correct":n,"last":ms,"changed":ms,"restored":ms,"grade":"good",
+//! "log":[[ms,rating],…]}` with FSRS ratings 1 (again) to 4 (easy) in the log. `restored` was
+//! added within version 2: it is optional (0 when absent), and older readers ignore it.
 
 use super::{version_of, DecodeError, Decoded, CURRENT_VERSION};
 use crate::progress::card::Card;
@@ -52,6 +52,9 @@ pub(super) fn write_record(w: &mut Writer, rec: &Record) {
     w.key("correct").number(f64::from(rec.correct));
     w.key("last").number(rec.last_ms);
     w.key("changed").number(rec.changed_ms);
+    if rec.restored_ms > 0.0 {
+        w.key("restored").number(rec.restored_ms);
+    }
     w.key("grade").string(rec.last_grade.as_str());
     w.key("log").begin_array();
     for (t, g) in &rec.log {
@@ -178,6 +181,7 @@ pub(super) fn read_record<J: Json>(v: &J) -> Option<Record> {
         last_grade: v.str_at("grade").and_then(|g| Grade::parse(&g))?,
         log,
         changed_ms: v.f64_at("changed").unwrap_or(last_ms),
+        restored_ms: v.f64_at("restored").unwrap_or(0.0).max(0.0),
     })
 }
 
@@ -196,6 +200,7 @@ mod tests {
             before_ms: 500.0,
             set_ms: 500.0,
         };
+        r.map.get_mut("fn-02").unwrap().restored_ms = 2500.0;
         r
     }
 
