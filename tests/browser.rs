@@ -69,7 +69,11 @@ fn the_browsers_json_parse_reads_like_the_native_reader() {
     }
     assert_eq!(parse(r#"{"toString": 3}"#).f64_at("toString"), Some(3.0));
     let shadowed = parse(r#"{"hasOwnProperty": 1, "a": 2}"#);
-    assert_eq!(shadowed.f64_at("a"), Some(2.0), "a key of that name breaks nothing");
+    assert_eq!(
+        shadowed.f64_at("a"),
+        Some(2.0),
+        "a key of that name breaks nothing"
+    );
 }
 
 #[wasm_bindgen_test]

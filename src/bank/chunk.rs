@@ -69,7 +69,10 @@ mod tests {
         let mut doc = chunk_doc();
         doc["questions"][0]["body"]["flashcard"] = json!({"answer": "x"});
         let err = read_chunk(&TOPICS[0], &doc).unwrap_err();
-        assert!(err.contains("q-1: a body must name exactly one type"), "{err}");
+        assert!(
+            err.contains("q-1: a body must name exactly one type"),
+            "{err}"
+        );
         doc["questions"][0]["body"] = json!({});
         assert!(read_chunk(&TOPICS[0], &doc).is_err(), "no type at all");
     }

@@ -123,7 +123,8 @@ impl Card {
 
     /// The card after answering with `grade` at `now_ms`, aiming at `retention`.
     pub fn review(self, grade: Grade, now_ms: f64, retention: f64) -> Card {
-        let next = FSRS::new(parameters(retention)).next(self.to_fsrs(), time(now_ms), rating(grade));
+        let next =
+            FSRS::new(parameters(retention)).next(self.to_fsrs(), time(now_ms), rating(grade));
         let mut card = Card::from_fsrs(&next.card);
         // Kept to the precision storage writes (see `json::fixed`), so a saved card reads back
         // exactly as it was.
@@ -214,8 +215,14 @@ mod tests {
         let p = parameters(0.8);
         let d = Parameters::default();
         assert_eq!(p.w, d.w, "the weights still match the crate's");
-        assert_eq!((p.maximum_interval, p.decay, p.factor), (d.maximum_interval, d.decay, d.factor));
-        assert_eq!((p.request_retention, p.enable_short_term, p.enable_fuzz), (0.8, false, false));
+        assert_eq!(
+            (p.maximum_interval, p.decay, p.factor),
+            (d.maximum_interval, d.decay, d.factor)
+        );
+        assert_eq!(
+            (p.request_retention, p.enable_short_term, p.enable_fuzz),
+            (0.8, false, false)
+        );
         assert_eq!(p.seed.inner_str(), FSRS_SEED, "not a timestamp");
         assert_eq!(parameters(5.0).request_retention, RETENTION_RANGE.1);
     }

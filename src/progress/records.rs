@@ -10,6 +10,31 @@ use std::collections::BTreeMap;
 /// Answers kept per question for the charts: a few weeks of daily practice.
 pub const LOG_KEEP: usize = 32;
 
+/// One answer in a record's log.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Logged {
+    pub at_ms: f64,
+    pub grade: Grade,
+    /// When an undo, an import or a restore brought this answer back (0 if never): it then
+    /// outlives a reset decided before that, while the answers around it need not.
+    pub restored_ms: f64,
+}
+
+impl Logged {
+    pub fn new(at_ms: f64, grade: Grade) -> Logged {
+        Logged {
+            at_ms,
+            grade,
+            restored_ms: 0.0,
+        }
+    }
+
+    /// Still there after a reset of everything up to `cut`.
+    fn outlives(&self, cut: f64) -> bool {
+        self.at_ms > cut || self.restored_ms > cut
+    }
+}
+
 /// One question's history.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -19,14 +44,11 @@ pub struct Record {
     /// When it was last answered.
     pub last_ms: f64,
     pub last_grade: Grade,
-    /// Recent answers, oldest first: (when, grade).
-    pub log: Vec<(f64, Grade)>,
+    /// Recent answers, oldest first.
+    pub log: Vec<Logged>,
     /// When this browser last changed the record: by an answer, or by an import or restore
     /// that brought it in. Merging between tabs keeps the most recently changed record.
     pub changed_ms: f64,
-    /// When an import, a restore or an undo last brought this record's history back (0 if
-    /// never): its answers from before a reset are kept only if they came back after it.
-    pub restored_ms: f64,
 }
 
 impl Record {
@@ -35,26 +57,27 @@ impl Record {
         !self.last_grade.is_correct()
     }
 
-    /// Forgets the answers at or before `cut` (a reset this record's tab had not heard of when
-    /// it answered again), unless the record was restored after the reset. The counts and the
-    /// schedule are rebuilt from the answers that remain. False if none remain.
+    /// Forgets the answers at or before `cut` that were not brought back after it: a reset
+    /// that this record's tab had not heard of when it answered again, restored or imported
+    /// into. The counts and the schedule are rebuilt from the answers that remain. False if
+    /// none remain.
     fn forget_before(&mut self, cut: f64) -> bool {
-        if self.restored_ms > cut || self.log.first().is_none_or(|e| e.0 > cut) {
+        if self.log.iter().all(|e| e.outlives(cut)) {
             return true;
         }
-        self.log.retain(|e| e.0 > cut);
-        let Some(&(last_ms, last_grade)) = self.log.last() else {
+        self.log.retain(|e| e.outlives(cut));
+        let Some(last) = self.log.last().copied() else {
             return false;
         };
         self.attempts = self.log.len() as u32;
-        self.correct = self.log.iter().filter(|e| e.1.is_correct()).count() as u32;
+        self.correct = self.log.iter().filter(|e| e.grade.is_correct()).count() as u32;
         // Replayed at the default retention: which retention (or cram) each answer had is not
-        // kept, and this only happens to answers made in a tab that missed a reset.
-        self.card = self.log.iter().fold(Card::default(), |card, &(t, g)| {
-            card.review(g, t, DEFAULT_RETENTION)
+        // kept, and this only happens after a reset a tab missed.
+        self.card = self.log.iter().fold(Card::default(), |card, e| {
+            card.review(e.grade, e.at_ms, DEFAULT_RETENTION)
         });
-        self.last_ms = last_ms;
-        self.last_grade = last_grade;
+        self.last_ms = last.at_ms;
+        self.last_grade = last.grade;
         true
     }
 
@@ -71,43 +94,43 @@ impl Record {
         // one with older answers than its log shows may hold the loser's older ones already.
         let complete = winner.attempts as usize == winner.log.len();
         let since = match winner.log.first() {
-            Some(e) if !complete => e.0,
+            Some(e) if !complete => e.at_ms,
             _ => f64::NEG_INFINITY,
         };
         let extra: Vec<Grade> = loser
             .log
             .iter()
-            .filter(|e| e.0 > since && !winner.log.iter().any(|w| w.0 == e.0))
-            .map(|e| e.1)
+            .filter(|e| e.at_ms > since && !winner.log.iter().any(|w| w.at_ms == e.at_ms))
+            .map(|e| e.grade)
             .collect();
         let attempts = winner.attempts.saturating_add(extra.len() as u32);
         let correct = winner
             .correct
             .saturating_add(extra.iter().filter(|g| g.is_correct()).count() as u32);
         let log = merged_log(&self.log, &theirs.log);
-        let restored_ms = self.restored_ms.max(theirs.restored_ms);
         if theirs_win {
             *self = theirs.clone();
         }
         self.attempts = attempts;
         self.correct = correct.min(attempts);
-        self.restored_ms = restored_ms;
-        if let Some(&(t, g)) = log.last() {
-            if t > self.last_ms {
-                self.last_ms = t;
-                self.last_grade = g;
+        if let Some(last) = log.last() {
+            if last.at_ms > self.last_ms {
+                self.last_ms = last.at_ms;
+                self.last_grade = last.grade;
             }
         }
         self.log = log;
     }
 
-    /// An imported or restored record with no time later than `now_ms`: a file from a wrong
-    /// clock (or crafted) would otherwise win every later merge and push reviews years ahead.
-    fn clamped(&self, now_ms: f64) -> Record {
+    /// A record brought back at `now_ms` (imported or restored): each answer marked as brought
+    /// back, and no time later than now: a file from a wrong clock (or crafted) would
+    /// otherwise win every later merge and push reviews years ahead.
+    fn brought_back(&self, now_ms: f64) -> Record {
         let mut r = self.clone();
         r.last_ms = r.last_ms.min(now_ms);
         for e in &mut r.log {
-            e.0 = e.0.min(now_ms);
+            e.at_ms = e.at_ms.min(now_ms);
+            e.restored_ms = now_ms;
         }
         let ahead = r.card.last_review_ms - now_ms;
         if ahead > 0.0 {
@@ -148,7 +171,6 @@ impl Records {
                 last_grade: outcome.grade,
                 log: Vec::new(),
                 changed_ms: now_ms,
-                restored_ms: 0.0,
             });
         if scheduled && !outcome.skipped {
             rec.card = rec.card.review(outcome.grade, now_ms, retention);
@@ -158,7 +180,7 @@ impl Records {
         rec.last_ms = now_ms;
         rec.changed_ms = now_ms;
         rec.last_grade = outcome.grade;
-        rec.log.push((now_ms, outcome.grade));
+        rec.log.push(Logged::new(now_ms, outcome.grade));
         if rec.log.len() > LOG_KEEP {
             rec.log.remove(0);
         }
@@ -213,12 +235,12 @@ impl Records {
 
     /// Brings in records from a backup, an import file or an undo: per question the more
     /// recently answered record wins and both sides' answers are kept, and what comes in counts
-    /// as changed (and restored) now, so every tab takes it in, even after a reset. Returns how
-    /// many questions it brought or updated.
+    /// as changed (and brought back) now, so every tab takes it in, even after a reset. Returns
+    /// how many questions it brought or updated.
     pub fn adopt(&mut self, incoming: &Records, now_ms: f64) -> usize {
         let mut n = 0;
         for (id, theirs) in &incoming.map {
-            let theirs = theirs.clamped(now_ms);
+            let theirs = theirs.brought_back(now_ms);
             let taken = match self.map.get_mut(id) {
                 Some(ours) => {
                     let before = ours.clone();
@@ -226,14 +248,12 @@ impl Records {
                     ours.combine(&theirs, newer);
                     if *ours != before {
                         ours.changed_ms = now_ms;
-                        ours.restored_ms = now_ms;
                     }
                     newer
                 }
                 None => {
                     let mut r = theirs;
                     r.changed_ms = now_ms;
-                    r.restored_ms = now_ms;
                     self.map.insert(id.clone(), r);
                     true
                 }
@@ -253,19 +273,29 @@ impl Records {
             .map
             .iter()
             .map(|(id, r)| {
-                let mut r = r.clamped(now_ms);
+                let mut r = r.brought_back(now_ms);
+                for e in &mut r.log {
+                    e.restored_ms = after;
+                }
                 r.changed_ms = after;
-                r.restored_ms = after;
                 (id.clone(), r)
             })
             .collect();
     }
 }
 
-fn merged_log(a: &[(f64, Grade)], b: &[(f64, Grade)]) -> Vec<(f64, Grade)> {
-    let mut all: Vec<(f64, Grade)> = a.iter().chain(b).copied().collect();
-    crate::order::sort_by_key_f64(&mut all, |e| e.0);
-    all.dedup_by(|x, y| x.0 == y.0);
+/// Both logs' answers, each once (an answer is known by its time; the later of its restore
+/// stamps is kept), the most recent `LOG_KEEP`.
+fn merged_log(a: &[Logged], b: &[Logged]) -> Vec<Logged> {
+    let mut all: Vec<Logged> = a.iter().chain(b).copied().collect();
+    crate::order::sort_by_key_f64(&mut all, |e| e.at_ms);
+    all.dedup_by(|later, kept| {
+        let same = later.at_ms == kept.at_ms;
+        if same {
+            kept.restored_ms = kept.restored_ms.max(later.restored_ms);
+        }
+        same
+    });
     let skip = all.len().saturating_sub(LOG_KEEP);
     all.split_off(skip)
 }
@@ -310,6 +340,11 @@ mod tests {
         Records::answered(answers)
     }
 
+    /// A log as (time, grade) pairs.
+    fn pairs(r: &Record) -> Vec<(f64, Grade)> {
+        r.log.iter().map(|e| (e.at_ms, e.grade)).collect()
+    }
+
     #[test]
     fn recording_counts_and_schedules() {
         let r = with(&[("a", Grade::Again, 10.0), ("a", Grade::Good, 20.0)]);
@@ -318,7 +353,7 @@ mod tests {
             (a.attempts, a.correct, a.last_ms, a.last_grade),
             (2, 1, 20.0, Grade::Good)
         );
-        assert_eq!(a.log, [(10.0, Grade::Again), (20.0, Grade::Good)]);
+        assert_eq!(pairs(a), [(10.0, Grade::Again), (20.0, Grade::Good)]);
         assert_eq!(a.card.reps, 2);
     }
 
@@ -345,7 +380,7 @@ mod tests {
         }
         let log = &r.map["a"].log;
         assert_eq!(log.len(), LOG_KEEP);
-        assert_eq!(log.last().map(|e| e.0), Some(99.0));
+        assert_eq!(log.last().map(|e| e.at_ms), Some(99.0));
     }
 
     #[test]
@@ -445,13 +480,24 @@ mod tests {
             skipped: true,
         };
         r.record(&skip, 20.0, DEFAULT_RETENTION, true);
-        r.record(&Outcome { id: "new".into(), ..skip }, 30.0, DEFAULT_RETENTION, true);
+        r.record(
+            &Outcome {
+                id: "new".into(),
+                ..skip
+            },
+            30.0,
+            DEFAULT_RETENTION,
+            true,
+        );
         let a = &r.map["a"];
         assert_eq!(a.card, card, "no lapse for a question not attempted");
         assert_eq!((a.attempts, a.correct), (2, 1));
         assert!(a.missed_last(), "listed among the mistakes");
-        assert_eq!(a.log.last(), Some(&(20.0, Grade::Again)));
-        assert!(r.map["new"].card.is_new(), "a skipped new question stays new");
+        assert_eq!(pairs(a).last(), Some(&(20.0, Grade::Again)));
+        assert!(
+            r.map["new"].card.is_new(),
+            "a skipped new question stays new"
+        );
     }
 
     #[test]
@@ -468,7 +514,11 @@ mod tests {
         heard.merge(&b);
         for merged in [stored, heard] {
             let q1 = &merged.map["q1"];
-            assert_eq!(q1.log, [(60.0, Grade::Good)], "only the answer after the reset");
+            assert_eq!(
+                pairs(q1),
+                [(60.0, Grade::Good)],
+                "only the answer after the reset"
+            );
             assert_eq!((q1.attempts, q1.correct), (1, 1));
             assert_eq!(q1.card.reps, 1, "the schedule holds only that answer");
         }
@@ -485,7 +535,7 @@ mod tests {
         a.answer("q1", Grade::Good, 80.0);
         let mut merged = b.clone();
         merged.merge(&a);
-        let times: Vec<f64> = merged.map["q1"].log.iter().map(|e| e.0).collect();
+        let times: Vec<f64> = merged.map["q1"].log.iter().map(|e| e.at_ms).collect();
         assert_eq!(
             times,
             [10.0, 80.0],
@@ -521,7 +571,7 @@ mod tests {
         r.adopt(&future, 1_000.0);
         let q1 = &r.map["q1"];
         assert_eq!(q1.last_ms, 1_000.0);
-        assert!(q1.log.iter().all(|e| e.0 <= 1_000.0), "{:?}", q1.log);
+        assert!(q1.log.iter().all(|e| e.at_ms <= 1_000.0), "{:?}", q1.log);
         assert_eq!(q1.card.last_review_ms, 1_000.0);
         assert_eq!(q1.card.due_ms, 5_000.0, "the interval is kept, from now");
         // A later answer here is newer than the import, as it should be.
@@ -530,5 +580,30 @@ mod tests {
         let mut replaced = Records::default();
         replaced.replace(&future, 1_000.0);
         assert_eq!(replaced.map["q1"].last_ms, 1_000.0);
+    }
+
+    /// Found by the storage model test: an undo in a tab that had not heard of another tab's
+    /// reset brought back that tab's own answer the reset had erased.
+    #[test]
+    fn an_undo_brings_back_only_what_it_kept_not_what_a_later_reset_erased() {
+        let mut a = with(&[("q1", Grade::Good, 2.0)]);
+        let kept = a.clone();
+        a.reset(3.0);
+        a.answer("q1", Grade::Again, 5.0); // after A's reset
+        let mut b = Records::default();
+        b.replace(&Records::default(), 6.0); // B erases everything, A has not heard yet
+        a.adopt(&kept, 7.0); // A undoes its own reset
+        let mut stored = b.clone();
+        stored.merge(&a);
+        let mut heard = a.clone();
+        heard.merge(&b);
+        for r in [stored, heard] {
+            assert_eq!(
+                pairs(&r.map["q1"]),
+                [(2.0, Grade::Good)],
+                "the undone answer only"
+            );
+            assert_eq!(r.map["q1"].attempts, 1);
+        }
     }
 }

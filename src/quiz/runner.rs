@@ -1,7 +1,7 @@
 //! The quiz as both the app and the embed run it: the session, the questions downloaded so far,
 //! and the events an embed reports to its host page. One `apply` per action, pure.
 
-use super::{Grade, Outcome, Session};
+use super::{primary, Grade, Outcome, Primary, Session};
 use crate::bank::{Chunk, Question};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -73,6 +73,46 @@ pub struct Runner {
     /// Numbered events for the host page; an effect posts those it has not posted yet.
     pub outbox: Vec<(u64, HostEvent)>,
     next_event: u64,
+    /// When the exam ends once the questions its drafts wait for have loaded: a finish was
+    /// asked for, or the deadline passed, while some could not be graded yet.
+    pub finishing: Option<f64>,
+}
+
+/// What an action can change in a session besides the draft and the answers, compared before
+/// and after it instead of comparing (or cloning) the whole session.
+#[derive(Clone, Copy, PartialEq)]
+struct Marks {
+    position: usize,
+    finished: bool,
+    answered: bool,
+    revealed: bool,
+    hint_shown: bool,
+    flagged: bool,
+}
+
+impl Marks {
+    fn of(s: &Session) -> Marks {
+        let slot = s.current();
+        Marks {
+            position: s.position,
+            finished: s.is_finished(),
+            answered: slot.answer.is_some(),
+            revealed: slot.revealed,
+            hint_shown: slot.hint_shown,
+            flagged: slot.flagged,
+        }
+    }
+}
+
+/// What one action did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    /// The answers to record in the learner's history.
+    pub outcomes: Vec<Outcome>,
+    /// Anything changed (a no-op, such as a tick before the deadline, re-renders nothing).
+    pub changed: bool,
+    /// The session changed (it is to be saved); loading questions changes only the runner.
+    pub session_changed: bool,
 }
 
 impl Runner {
@@ -86,8 +126,17 @@ impl Runner {
         self.questions.get(id)
     }
 
-    /// Applies one action; returns the answers to record in the learner's history.
-    pub fn apply(&mut self, action: QuizAction) -> Vec<Outcome> {
+    /// The main button for the question on screen: it waits while a finish waits for questions.
+    pub fn primary(&self) -> Option<(Primary, bool)> {
+        let s = self.session.as_ref()?;
+        if self.finishing.is_some() && !s.is_finished() {
+            return Some((Primary::Wait, false));
+        }
+        Some(primary(s, self.current_question().map(|q| &**q)))
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: QuizAction) -> Applied {
         use QuizAction as A;
         match action {
             A::Loaded(chunk) => {
@@ -96,41 +145,73 @@ impl Runner {
                 for q in &chunk.questions {
                     qs.insert(q.id.clone(), Rc::new(q.clone()));
                 }
-                Vec::new()
+                // A finish that waited for these questions can happen now.
+                match self.finishing {
+                    Some(at) => {
+                        let mut done = self.in_session(A::Finish { now: at });
+                        done.changed = true;
+                        done
+                    }
+                    None => Applied {
+                        changed: true,
+                        ..Applied::default()
+                    },
+                }
             }
             A::LoadFailed { topic, message } => {
+                let changed = self.failed.get(&topic) != Some(&message);
                 self.failed.insert(topic, message);
-                Vec::new()
+                Applied {
+                    changed,
+                    ..Applied::default()
+                }
             }
             A::Start(session) => {
                 self.session = Some(session);
-                Vec::new()
+                self.finishing = None;
+                Applied {
+                    changed: true,
+                    session_changed: true,
+                    ..Applied::default()
+                }
             }
             A::Discard => {
-                self.session = None;
-                Vec::new()
+                let changed = self.session.take().is_some();
+                self.finishing = None;
+                Applied {
+                    changed,
+                    session_changed: changed,
+                    ..Applied::default()
+                }
             }
             action => self.in_session(action),
         }
     }
 
-    fn in_session(&mut self, action: QuizAction) -> Vec<Outcome> {
+    fn in_session(&mut self, action: QuizAction) -> Applied {
         use QuizAction as A;
         let questions = Rc::clone(&self.questions);
         let lookup = |id: &str| questions.get(id).map(|q| &**q);
         let Some(s) = self.session.as_mut() else {
-            return Vec::new();
+            return Applied::default();
         };
         let current = questions.get(s.current_id()).cloned();
         let was_finished = s.is_finished();
+        let before = Marks::of(s);
+        // The draft is compared only by the actions that edit it.
+        let mut draft_changed = false;
+        let mut finishing = self.finishing;
         let outcomes: Vec<Outcome> = match action {
             A::Pick(key) => {
+                let before = s.current().picked.clone();
                 if let Some(q) = &current {
                     s.toggle(q, &key);
                 }
+                draft_changed = s.current().picked != before;
                 Vec::new()
             }
             A::Type(text) => {
+                draft_changed = s.current().text != text;
                 s.type_text(text);
                 Vec::new()
             }
@@ -166,10 +247,28 @@ impl Runner {
                 s.go_to(index, now);
                 Vec::new()
             }
-            A::Finish { now } => s.finish(lookup, now),
-            A::Tick { now } => s.tick(lookup, now),
+            A::Finish { now } => {
+                let out = s.finish(lookup, now);
+                if !s.is_finished() {
+                    finishing = Some(now);
+                }
+                out
+            }
+            A::Tick { now } => {
+                let out = s.tick(lookup, now);
+                if let Some(deadline) = s.deadline_ms().filter(|d| now >= *d) {
+                    if !s.is_finished() {
+                        finishing = Some(deadline);
+                    }
+                }
+                out
+            }
             A::Loaded(_) | A::LoadFailed { .. } | A::Start(_) | A::Discard => Vec::new(),
         };
+        if s.is_finished() {
+            finishing = None;
+        }
+        let session_changed = draft_changed || !outcomes.is_empty() || Marks::of(s) != before;
         let completed = (!was_finished && s.is_finished()).then(|| {
             let sum = s.summary();
             HostEvent::Completed {
@@ -178,6 +277,8 @@ impl Runner {
                 ids: s.ids.clone(),
             }
         });
+        let changed = session_changed || finishing != self.finishing;
+        self.finishing = finishing;
         // One `answered` per real answer, then `completed` when the session has just ended.
         for o in outcomes.iter().filter(|o| !o.skipped) {
             self.push(HostEvent::Answered {
@@ -188,7 +289,11 @@ impl Runner {
         if let Some(event) = completed {
             self.push(event);
         }
-        outcomes
+        Applied {
+            outcomes,
+            changed,
+            session_changed,
+        }
     }
 
     fn push(&mut self, event: HostEvent) {
@@ -231,7 +336,10 @@ mod tests {
     }
 
     fn run(r: &mut Runner, actions: Vec<QuizAction>) -> Vec<Outcome> {
-        actions.into_iter().flat_map(|a| r.apply(a)).collect()
+        actions
+            .into_iter()
+            .flat_map(|a| r.apply(a).outcomes)
+            .collect()
     }
 
     fn ids() -> Vec<String> {
@@ -324,7 +432,7 @@ mod tests {
             ],
         );
         assert!(r.outbox.is_empty(), "nothing is told before the end");
-        let out = r.apply(A::Finish { now: 2.0 });
+        let out = r.apply(A::Finish { now: 2.0 }).outcomes;
         assert_eq!(out.len(), 2, "one answer, one seen and skipped");
         let kinds: Vec<&HostEvent> = r.outbox.iter().map(|(_, e)| e).collect();
         assert_eq!(kinds.len(), 2);
@@ -368,5 +476,155 @@ mod tests {
         }
         assert_eq!(r.outbox.len(), OUTBOX_KEEP);
         assert_eq!(r.outbox.last().map(|(n, _)| *n), Some(200));
+    }
+
+    fn short_chunk(topic: &str, ids: &[&str]) -> Rc<Chunk> {
+        let questions = ids
+            .iter()
+            .map(|id| {
+                test_question(
+                    id,
+                    Body::Short {
+                        answers: vec!["yes".into()],
+                        prose: false,
+                    },
+                )
+            })
+            .collect();
+        Rc::new(Chunk {
+            topic: topic.into(),
+            questions,
+        })
+    }
+
+    #[test]
+    fn a_finish_waits_for_the_questions_its_drafts_need() {
+        use QuizAction as A;
+        let mut s = Session::new(vec!["t-1".into(), "u-1".into()], Mode::Exam, 0.0);
+        s.time_limit_ms = Some(1000.0);
+        let mut r = Runner::default();
+        run(
+            &mut r,
+            vec![
+                A::Loaded(chunk()),
+                A::Start(s),
+                A::Pick("b".into()),
+                A::Submit { now: 10.0 },
+                // u-1's chunk never arrived, yet the learner typed an answer (a saved exam
+                // reopened: drafts are kept while the chunk downloads).
+                A::Type("yes".into()),
+                A::LoadFailed {
+                    topic: "u".into(),
+                    message: "offline".into(),
+                },
+            ],
+        );
+        let tick = r.apply(A::Tick { now: 5000.0 });
+        assert!(tick.outcomes.is_empty(), "no draft becomes a skip");
+        assert!(!r.session.as_ref().unwrap().is_finished());
+        assert_eq!(r.primary(), Some((Primary::Wait, false)));
+        assert!(r.outbox.is_empty());
+        let done = r.apply(A::Loaded(short_chunk("u", &["u-1"])));
+        let got: Vec<(&str, bool, bool)> = done
+            .outcomes
+            .iter()
+            .map(|o| (o.id.as_str(), o.correct, o.skipped))
+            .collect();
+        assert_eq!(got, [("t-1", true, false), ("u-1", true, false)]);
+        assert!(done.session_changed);
+        let s = r.session.as_ref().unwrap();
+        assert_eq!(s.finished_ms, Some(1000.0), "it ended at its deadline");
+        assert_eq!(r.finishing, None);
+        assert!(matches!(
+            r.outbox.last(),
+            Some((_, HostEvent::Completed { score: 2, .. }))
+        ));
+    }
+
+    #[test]
+    fn finish_anyway_with_a_failed_topic_waits_then_ends_when_it_was_asked() {
+        use QuizAction as A;
+        let mut r = Runner::default();
+        run(
+            &mut r,
+            vec![
+                A::Start(Session::new(vec!["u-1".into()], Mode::Exam, 0.0)),
+                A::Type("yes".into()),
+                A::Finish { now: 50.0 },
+            ],
+        );
+        assert_eq!(r.finishing, Some(50.0));
+        assert_eq!(r.primary(), Some((Primary::Wait, false)));
+        r.apply(A::Loaded(short_chunk("u", &["u-1"])));
+        let s = r.session.as_ref().unwrap();
+        assert_eq!(s.finished_ms, Some(50.0));
+        assert_eq!(s.summary().correct, 1);
+    }
+
+    #[test]
+    fn actions_that_change_nothing_say_so() {
+        use QuizAction as A;
+        let mut s = Session::new(ids(), Mode::Exam, 0.0);
+        s.time_limit_ms = Some(1000.0);
+        let mut r = Runner::default();
+        run(&mut r, vec![A::Loaded(chunk()), A::Start(s)]);
+        let unchanged = |r: &mut Runner, a: QuizAction| {
+            let applied = r.apply(a.clone());
+            assert!(!applied.changed && !applied.session_changed, "{a:?}");
+        };
+        unchanged(&mut r, A::Tick { now: 500.0 });
+        unchanged(&mut r, A::Previous { now: 600.0 });
+        unchanged(
+            &mut r,
+            A::GoTo {
+                index: 0,
+                now: 600.0,
+            },
+        );
+        unchanged(&mut r, A::Type(String::new()));
+        let picked = r.apply(A::Pick("b".into()));
+        assert!(picked.changed && picked.session_changed);
+        unchanged(&mut r, A::Pick("b".into()));
+        unchanged(&mut r, A::Hint);
+        assert!(r.apply(A::Flag).session_changed);
+        assert!(r.apply(A::Next { now: 700.0 }).session_changed);
+        assert!(
+            r.apply(A::Tick { now: 1000.0 }).session_changed,
+            "time is up"
+        );
+        unchanged(&mut r, A::Tick { now: 1500.0 });
+        let loaded = r.apply(A::Loaded(chunk()));
+        assert!(loaded.changed && !loaded.session_changed);
+    }
+
+    /// Review row 67: a download that failed, then a retry that works.
+    #[test]
+    fn a_failed_download_then_a_retry_that_works_shows_the_question() {
+        use QuizAction as A;
+        let mut r = Runner::default();
+        r.apply(A::Start(Session::new(ids(), Mode::Practice, 0.0)));
+        let failed = r.apply(A::LoadFailed {
+            topic: "t".into(),
+            message: "offline".into(),
+        });
+        assert!(failed.changed && !failed.session_changed);
+        assert_eq!(r.failed.get("t").map(String::as_str), Some("offline"));
+        assert_eq!(
+            r.primary(),
+            Some((Primary::Wait, false)),
+            "nothing to press yet"
+        );
+        assert!(
+            !r.apply(A::LoadFailed {
+                topic: "t".into(),
+                message: "offline".into(),
+            })
+            .changed,
+            "the same failure again changes nothing"
+        );
+        r.apply(A::Loaded(chunk()));
+        assert!(r.failed.is_empty(), "the error is gone");
+        assert_eq!(r.current_question().map(|q| q.id.as_str()), Some("t-1"));
+        assert_eq!(r.primary(), Some((Primary::Submit, false)));
     }
 }

@@ -43,8 +43,9 @@ pub struct EmbedParams {
     pub filters: Filters,
     pub theme: Theme,
     pub mode: Mode,
-    /// The same embed shows every reader the same questions unless the page sets a seed.
-    pub seed: u64,
+    /// The seed a page set; `None` uses the selection's own (see `seed`), so the same embed
+    /// shows every reader the same questions.
+    pub seed: Option<u64>,
 }
 
 impl Default for EmbedParams {
@@ -57,7 +58,7 @@ impl Default for EmbedParams {
             },
             theme: Theme::Auto,
             mode: Mode::Practice,
-            seed: bank_format::seed_from_str(""),
+            seed: None,
         }
     }
 }
@@ -126,7 +127,6 @@ impl EmbedParams {
             return Ok((p, notices));
         }
         let pairs = query_pairs(query);
-        let mut seed_set = false;
         for (key, value) in &pairs {
             let value = value.trim();
             let quoted: String = value.chars().take(24).collect();
@@ -174,10 +174,7 @@ impl EmbedParams {
                     None => notices.push(format!("Unknown mode “{quoted}”: using practice mode.")),
                 },
                 "seed" => match value.parse::<u64>() {
-                    Ok(s) => {
-                        p.seed = s;
-                        seed_set = true;
-                    }
+                    Ok(s) => p.seed = Some(s),
                     Err(_) => notices.push(format!(
                         "“{quoted}” is not a seed; the default order is used."
                     )),
@@ -186,21 +183,32 @@ impl EmbedParams {
                 _ => {}
             }
         }
-        if !seed_set {
-            p.seed = p.selection_seed();
-        }
         Ok((p, notices))
     }
 
-    /// The default seed: a hash of what selects the questions, so a blog changing its theme
-    /// or mode keeps showing readers the same questions.
+    /// The seed that picks the questions: the page's, or a hash of what selects them, so a
+    /// blog changing its theme or mode keeps showing readers the same questions.
+    pub fn seed(&self) -> u64 {
+        self.seed.unwrap_or_else(|| self.selection_seed())
+    }
+
+    /// Every topic the bank has is picked: the same as none, so the snippet leaves them out.
+    fn all_topics(&self) -> bool {
+        !self.filters.topics.is_empty()
+            && crate::bank::TOPICS
+                .iter()
+                .all(|t| self.filters.topics.iter().any(|x| x == t.id))
+    }
+
     fn selection_seed(&self) -> u64 {
         let mut key = String::new();
         if let Some(ids) = &self.ids {
             key.push_str(&ids.join("."));
         }
         key.push('|');
-        key.push_str(&self.filters.topics.join(","));
+        if !self.all_topics() {
+            key.push_str(&self.filters.topics.join(","));
+        }
         key.push('|');
         key.push_str(&self.difficulty_list());
         key.push('|');
@@ -225,7 +233,7 @@ impl EmbedParams {
         match &self.ids {
             Some(ids) => out.push(("ids", ids.join("."))),
             None => {
-                if !self.filters.topics.is_empty() {
+                if !self.filters.topics.is_empty() && !self.all_topics() {
                     out.push(("topic", self.filters.topics.join(",")));
                 }
                 if !self.filters.difficulties.is_empty() {
@@ -242,8 +250,9 @@ impl EmbedParams {
         if self.theme != Theme::Auto {
             out.push(("theme", self.theme.as_str().to_string()));
         }
-        if self.seed != self.selection_seed() {
-            out.push(("seed", self.seed.to_string()));
+        // Only a seed that changes the questions: the selection's own is the default.
+        if let Some(seed) = self.seed.filter(|s| *s != self.selection_seed()) {
+            out.push(("seed", seed.to_string()));
         }
         out
     }
@@ -283,7 +292,7 @@ mod tests {
             [Difficulty::Junior, Difficulty::Mid]
         );
         assert_eq!(
-            (p.filters.count, p.theme, p.mode, p.seed),
+            (p.filters.count, p.theme, p.mode, p.seed()),
             (3, Theme::Dark, Mode::Exam, 9)
         );
         let (p, _) = parse("ids=oop-01.oop-02&count=999");
@@ -293,9 +302,55 @@ mod tests {
 
     #[test]
     fn the_seed_follows_the_selection_not_the_looks() {
-        let a = parse("topic=scope").0.seed;
-        assert_eq!(a, parse("topic=scope&theme=dark&mode=exam").0.seed);
-        assert_ne!(a, parse("topic=oop").0.seed);
+        let a = parse("topic=scope").0.seed();
+        assert_eq!(a, parse("topic=scope&theme=dark&mode=exam").0.seed());
+        assert_ne!(a, parse("topic=oop").0.seed());
+    }
+
+    #[test]
+    fn a_snippet_carries_a_seed_only_when_one_was_set() {
+        // B12: every snippet from the home and results pages carried FNV("") as its seed.
+        let home = EmbedParams {
+            filters: Filters {
+                topics: vec!["scope".into()],
+                count: 10,
+                ..Filters::default()
+            },
+            mode: Mode::Exam,
+            ..EmbedParams::default()
+        };
+        let attrs = home.to_attrs();
+        assert!(attrs.iter().all(|(k, _)| *k != "seed"), "{attrs:?}");
+        assert_eq!(parse("topic=scope&count=10").0.seed(), home.seed());
+        let seeded = EmbedParams {
+            seed: Some(42),
+            ..home
+        };
+        assert!(seeded.to_attrs().contains(&("seed", "42".into())));
+    }
+
+    #[test]
+    fn every_topic_picked_is_no_topic_in_the_snippet_and_picks_the_same_questions() {
+        use crate::bank::{candidates_in, TOPICS};
+        use crate::quiz::select;
+        let all = EmbedParams {
+            filters: Filters {
+                topics: TOPICS.iter().map(|t| t.id.to_string()).collect(),
+                count: 5,
+                ..Filters::default()
+            },
+            ..EmbedParams::default()
+        };
+        let attrs = all.to_attrs();
+        assert!(attrs.iter().all(|(k, _)| *k != "topic"), "{attrs:?}");
+        let url: Vec<String> = attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let (read, _) = EmbedParams::parse(&url.join("&"), |_| true).unwrap();
+        let pick = |p: &EmbedParams| select(candidates_in(&p.filters.topics), &p.filters, p.seed());
+        assert_eq!(
+            pick(&read),
+            pick(&all),
+            "the same questions as every topic by name"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::settings_doc::read_settings;
 use super::{DecodeError, Decoded};
 use crate::progress::card::Card;
-use crate::progress::records::{Record, Records};
+use crate::progress::records::{Logged, Record, Records};
 use crate::progress::settings::Settings;
 use crate::quiz::{Answer, Grade, Mode, Response, Session, Slot};
 use bank_format::json::Json;
@@ -67,9 +67,8 @@ fn read_v1_record<J: Json>(v: &J) -> Option<Record> {
         correct,
         last_ms,
         last_grade,
-        log: vec![(last_ms, last_grade)],
+        log: vec![Logged::new(last_ms, last_grade)],
         changed_ms: last_ms,
-        restored_ms: 0.0,
     })
 }
 
@@ -174,7 +173,11 @@ mod tests {
         assert_eq!(seen, [true, true, false]);
         let mut s = s;
         let skipped: Vec<String> = s.finish(|_| None, 2.0).into_iter().map(|o| o.id).collect();
-        assert_eq!(skipped, ["a-1", "b-2"], "the question never shown is not a skip");
+        assert_eq!(
+            skipped,
+            ["a-1", "b-2"],
+            "the question never shown is not a skip"
+        );
     }
 
     #[test]
