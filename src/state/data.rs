@@ -120,7 +120,7 @@ impl AppState {
 
     /// Takes in what another tab saved. Nothing merged here is saved back (the counters stay),
     /// except a document someone else made unreadable or removed: this tab writes its copy.
-    pub(super) fn from_other_tab(&mut self, change: Change) -> bool {
+    pub(super) fn take_in(&mut self, change: Change) -> bool {
         match change {
             Change::Records(theirs) => {
                 let mut merged = (*self.records).clone();

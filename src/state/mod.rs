@@ -412,7 +412,7 @@ impl AppState {
                 self.settings_changed(now, |s| s.toggle_bookmark(&id, now));
                 true
             }
-            Action::FromOtherTab(change) => self.from_other_tab(change),
+            Action::FromOtherTab(change) => self.take_in(change),
             Action::Reset { now } => self.reset(now),
             Action::UndoReset { now } => self.undo_reset(now),
             Action::Adopt {

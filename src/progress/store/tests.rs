@@ -207,8 +207,10 @@ fn version_1_data_is_merged_even_when_version_2_exists() {
     let s = store();
     let v2 = answered(&[("fn-02", Grade::Good, 50.0)]);
     s.set(RECORDS_KEY, &encode_records(&v2)).unwrap();
-    let mut settings = Settings::default();
-    settings.updated_ms = 60.0;
+    let settings = Settings {
+        updated_ms: 60.0,
+        ..Settings::default()
+    };
     s.set(SETTINGS_KEY, &encode_settings(&settings)).unwrap();
     s.set(V1_KEY, V1).unwrap();
     let loaded = load(&s, 100.0);
