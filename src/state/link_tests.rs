@@ -2,7 +2,7 @@
 
 use super::tests::{fresh, ids};
 use super::*;
-use crate::bank::QUESTIONS;
+use crate::bank::{question_meta, QUESTIONS};
 use crate::share::{QuizLink, ScoreLink};
 
 fn link(ids: &[String], cut_off: bool) -> SharedLink {

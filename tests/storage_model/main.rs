@@ -19,6 +19,7 @@
 mod check;
 mod json;
 mod ops;
+mod steps;
 mod world;
 
 use check::check;

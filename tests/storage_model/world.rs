@@ -2,20 +2,20 @@
 //! each is sent, time passing, and the model of which answers exist.
 
 use crate::json::{parse, Node};
-use crate::ops::{chunk, ids, Op, DOCS, IDS};
+use crate::ops::chunk;
 use pyquiz::progress::saver::Saver;
-use pyquiz::progress::schema::{decode_records, BackupReason, Doc};
+use pyquiz::progress::schema::{decode_records, Doc};
 use pyquiz::progress::store::{self, Change, KeyValue, Memory};
 use pyquiz::progress::Records;
-use pyquiz::quiz::{Grade, Mode, Outcome, QuizAction};
-use pyquiz::state::{saving, Action, AppState, NoticeKind, Purpose};
+use pyquiz::quiz::{Grade, QuizAction};
+use pyquiz::state::{saving, Action, AppState, NoticeKind};
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
-const T0: f64 = 1_767_225_600_000.0;
+pub const T0: f64 = 1_767_225_600_000.0;
 /// Imported answers are from long before: their times never meet a live answer's.
-const FILE_T0: f64 = 1_000_000_000_000.0;
+pub const FILE_T0: f64 = 1_000_000_000_000.0;
 
 pub type Store = Memory<Node>;
 
@@ -88,7 +88,7 @@ impl World {
         w
     }
 
-    fn open(&mut self, i: usize) {
+    pub(crate) fn open(&mut self, i: usize) {
         let loaded = store::load(&self.store, self.now);
         let mut state = AppState::new(
             loaded.records,
@@ -111,7 +111,7 @@ impl World {
 
     /// What every tab does after an action: the hook notes the counters; a quiz gets its
     /// questions; and the writes made are told to every other tab.
-    fn after(&mut self, writer: Option<usize>) {
+    pub(crate) fn after(&mut self, writer: Option<usize>) {
         let external = writer.is_none();
         for tab in self.tabs.iter_mut().flatten() {
             if tab.state.session().is_some() && tab.state.quiz.questions.is_empty() {
@@ -134,7 +134,7 @@ impl World {
         }
     }
 
-    fn flush(&mut self, i: usize) {
+    pub(crate) fn flush(&mut self, i: usize) {
         let Some(tab) = self.tabs[i].as_mut() else {
             return;
         };
@@ -145,7 +145,7 @@ impl World {
         self.after(Some(i));
     }
 
-    fn deliver(&mut self, i: usize) -> bool {
+    pub(crate) fn deliver(&mut self, i: usize) -> bool {
         let Some(tab) = self.tabs[i].as_mut() else {
             return false;
         };
@@ -163,7 +163,7 @@ impl World {
     }
 
     /// Pagehide: the tab writes what waits (after the events it had already been sent).
-    fn close(&mut self, i: usize) {
+    pub(crate) fn close(&mut self, i: usize) {
         while self.deliver(i) {}
         self.flush(i);
         let Some(tab) = self.tabs[i].take() else {
@@ -194,7 +194,7 @@ impl World {
         }
     }
 
-    fn stored_answers(&self) -> Answers {
+    pub(crate) fn stored_answers(&self) -> Answers {
         self.store
             .get(Doc::Records.key())
             .and_then(|raw| decode_records(&parse(&raw)).ok())
@@ -203,7 +203,7 @@ impl World {
     }
 
     /// Lets time pass to `until`, firing each tab's saving timer when it is due.
-    fn wait(&mut self, until: f64) {
+    pub(crate) fn wait(&mut self, until: f64) {
         for _ in 0..10_000 {
             let next = (0..self.tabs.len())
                 .filter_map(|i| Some((self.tabs[i].as_ref()?.saver.due_at()?, i)))
@@ -217,198 +217,6 @@ impl World {
             self.flush(i);
         }
         panic!("a saving timer kept firing without progress");
-    }
-
-    /// Runs one action in tab `i` (opening it if closed); answers it records join the model.
-    fn act(&mut self, i: usize, action: impl FnOnce(&mut AppState, f64) -> Vec<Action>) {
-        self.ensure_open(i);
-        let now = self.now;
-        let tab = self.tabs[i].as_mut().expect("open");
-        let before = answers_of(&tab.state.records);
-        for a in action(&mut tab.state, now) {
-            tab.state.apply(a);
-        }
-        if tab.state.writable {
-            for (key, grade) in answers_of(&tab.state.records) {
-                if key.1 == now.to_bits() && !before.contains_key(&key) {
-                    self.alive.insert(key, grade);
-                }
-            }
-        }
-        self.after(Some(i));
-    }
-
-    fn ensure_open(&mut self, i: usize) {
-        if self.tabs[i].is_none() {
-            self.open(i);
-        }
-    }
-
-    /// A reset, undo or import in tab `i`: it changes the model only if the tab saves.
-    fn bulk(&mut self, i: usize) -> bool {
-        let Some(tab) = self.tabs[i].as_mut() else {
-            return false;
-        };
-        tab.unsaved_bulk = tab.state.writable;
-        tab.state.writable
-    }
-
-    fn file(&mut self, answers: &[(usize, bool)]) -> Records {
-        let ids = ids();
-        let mut r = Records::default();
-        for (q, right) in answers {
-            self.file_answers += 1;
-            let grade = if *right { Grade::Good } else { Grade::Again };
-            let o = Outcome {
-                id: ids[*q].clone(),
-                grade,
-                correct: *right,
-                skipped: false,
-            };
-            r.record(&o, FILE_T0 + self.file_answers as f64, 0.9, true);
-        }
-        r
-    }
-
-    pub fn step(&mut self, op: &Op) {
-        self.now += 1.0;
-        let tabs = self.tabs.len();
-        let ids = ids();
-        match op.clone() {
-            Op::Answer(t, right) => self.act(t % tabs, |s, now| {
-                let key = if right { "yes" } else { "no" };
-                let answer = || {
-                    vec![
-                        Action::Quiz(QuizAction::Pick(key.into())),
-                        Action::Quiz(QuizAction::Submit { now }),
-                    ]
-                };
-                let Some(session) = s.session().filter(|s| !s.is_finished()) else {
-                    // A new quiz, its first question answered at once.
-                    let first = (now as usize) % (IDS - 2);
-                    s.apply(Action::Start {
-                        ids: ids[first..first + 3].to_vec(),
-                        mode: Mode::Practice,
-                        purpose: Purpose::Study,
-                        now,
-                    });
-                    s.apply(Action::Quiz(QuizAction::Loaded(chunk())));
-                    return answer();
-                };
-                if session.current().answer.is_some() {
-                    // On to the next question, or (at the end) a new quiz on the next answer.
-                    return vec![Action::Quiz(if session.is_last() {
-                        QuizAction::Finish { now }
-                    } else {
-                        QuizAction::Next { now }
-                    })];
-                }
-                answer()
-            }),
-            Op::Skip(t) => self.act(t % tabs, |_, now| {
-                vec![Action::Quiz(QuizAction::Next { now })]
-            }),
-            Op::Finish(t) => self.act(t % tabs, |_, now| {
-                vec![Action::Quiz(QuizAction::Finish { now })]
-            }),
-            Op::Start(t, first, len, exam) => self.act(t % tabs, |_, now| {
-                let end = (first + len).min(IDS);
-                vec![Action::Start {
-                    ids: ids[first..end].to_vec(),
-                    mode: if exam { Mode::Exam } else { Mode::Practice },
-                    purpose: Purpose::Study,
-                    now,
-                }]
-            }),
-            Op::Reset(t) => {
-                let i = t % tabs;
-                self.ensure_open(i);
-                // As the progress page does: the stored records are kept first.
-                store::back_up_records(&self.store, BackupReason::Reset, self.now);
-                self.act(i, |_, now| vec![Action::Reset { now }]);
-                if self.bulk(i) {
-                    self.alive.clear();
-                }
-            }
-            Op::Undo(t) => {
-                let i = t % tabs;
-                let undo = self.tabs[i]
-                    .as_ref()
-                    .and_then(|tab| tab.state.undo_reset.clone());
-                self.act(i, |_, now| vec![Action::UndoReset { now }]);
-                if let Some(undo) = undo {
-                    if self.bulk(i) {
-                        self.alive.extend(answers_of(&undo.records));
-                    }
-                }
-            }
-            Op::Import(t, answers, replace) => {
-                let file = self.file(&answers);
-                let i = t % tabs;
-                self.ensure_open(i);
-                if replace {
-                    store::back_up_records(&self.store, BackupReason::Import, self.now);
-                }
-                self.act(i, |_, now| {
-                    let (records, settings) = (file.clone(), None);
-                    vec![if replace {
-                        Action::Replace {
-                            records,
-                            settings,
-                            now,
-                        }
-                    } else {
-                        Action::Adopt {
-                            records,
-                            settings,
-                            now,
-                        }
-                    }]
-                });
-                if self.bulk(i) {
-                    if replace {
-                        self.alive.clear();
-                    }
-                    self.alive.extend(answers_of(&file));
-                }
-            }
-            Op::Reload(t) => {
-                self.close(t % tabs);
-                self.open(t % tabs);
-            }
-            Op::Close(t) => {
-                if self.tabs.iter().flatten().count() > 1 {
-                    self.close(t % tabs);
-                }
-            }
-            Op::Deliver(t) => {
-                self.deliver(t % tabs);
-            }
-            Op::Wait(ms) => self.wait(self.now + f64::from(ms)),
-            Op::Full(on) => self.store.full.set(on),
-            Op::Newer(_) if !self.allow_newer => {}
-            Op::Newer(d) => {
-                let key = DOCS[d].key().to_string();
-                let text = format!("{{\"version\":3,\"at\":{}}}", self.now);
-                self.external_write(&key, &text);
-                self.newer = Some((key, text));
-            }
-            Op::Corrupt(d) => {
-                let key = DOCS[d].key();
-                let newer = self.newer.as_ref().is_some_and(|(k, _)| k == key);
-                if !newer && self.tabs.iter().any(Option::is_some) {
-                    self.external_write(key, "{\"version\":2,\"records\":[");
-                }
-            }
-        }
-    }
-
-    /// Another program writes: every tab hears of it.
-    fn external_write(&mut self, key: &str, text: &str) {
-        let full = self.store.full.replace(false);
-        self.store.set(key, text).expect("room");
-        self.store.full.set(full);
-        self.after(None);
     }
 
     /// Frees the storage and runs until nothing waits to be written or told. A tab's write of
