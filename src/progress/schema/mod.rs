@@ -104,6 +104,13 @@ fn version_of<J: Json>(doc: &J, readable: u64) -> Result<u64, DecodeError> {
     Ok(v)
 }
 
+/// `x` as the writer stores it (nine decimals at most): a number read from storage that is
+/// compared or matched (a saved quiz's id) must be the one a save writes back, or two entries
+/// that differ only beyond what is written would merge on the next read.
+fn as_written(x: f64) -> f64 {
+    bank_format::json::fixed(x, 9).parse().unwrap_or(0.0)
+}
+
 #[cfg(test)]
 pub(crate) fn parse(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or(serde_json::Value::Null)

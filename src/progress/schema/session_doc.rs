@@ -3,7 +3,7 @@
 //! owns its own quiz: tabs merge the list per quiz (newest wins, `null` marks a discarded one)
 //! and never write another tab's quiz back, so two tabs never take each other's place.
 
-use super::{version_of, DecodeError, Decoded, CURRENT_VERSION};
+use super::{as_written, version_of, DecodeError, Decoded, CURRENT_VERSION};
 use crate::quiz::{Answer, Grade, Mode, Response, Session, Slot};
 use bank_format::json::{Json, Writer};
 
@@ -150,6 +150,7 @@ pub fn decode_sessions<J: Json>(doc: &J) -> Result<Decoded<Vec<SavedSession>>, D
             skipped += 1;
             continue;
         };
+        let (id, updated_ms) = (as_written(id), as_written(updated_ms));
         match item.get("session") {
             Some(s) if s.entries().is_some() => match read_session(&s) {
                 Some(session) => list.push(SavedSession {
@@ -342,5 +343,18 @@ mod tests {
             decode_sessions(&parse(r#"{"version":2}"#)).unwrap().value,
             Vec::new()
         );
+    }
+
+    /// Found by the fuzz test: two quizzes whose ids differed only past the ninth decimal were
+    /// both kept, written with the same id, and merged into one on the next read.
+    #[test]
+    fn ids_are_read_as_they_are_written() {
+        let raw = r#"{"version":2,"sessions":[{"id":1e-276,"updated":10,"session":null},{"id":0,"updated":2,"session":null}]}"#;
+        let list = decode_sessions(&parse(raw)).unwrap().value;
+        assert_eq!(list.len(), 1, "one quiz, as every later read sees it");
+        let again = decode_sessions(&parse(&encode_sessions(&list)))
+            .unwrap()
+            .value;
+        assert_eq!(again, list);
     }
 }
