@@ -155,29 +155,24 @@ impl AppState {
     }
 
     /// Other tabs' quizzes join the list. Their copy of the running quiz replaces it only when
-    /// newer than this tab's (the same quiz continued, or discarded, there).
+    /// newer than this tab's (the same quiz continued there). A discard there (a reset, say)
+    /// does not pull the quiz from under a learner answering it here: it is listed as
+    /// discarded, and comes back only if answered here again.
     fn merge_sessions_from(&mut self, theirs: &[SavedSession]) -> bool {
         let mut list = (*self.sessions).clone();
         let mut changed = merge_sessions(&mut list, theirs);
         let running = self.session().map(|s| s.started_ms);
-        let newer = list
-            .iter()
-            .find(|s| Some(s.id) == running && s.updated_ms > self.running_updated_ms)
-            .cloned();
+        let newer = list.iter().find_map(|s| {
+            let copy = s.session.as_ref()?;
+            (Some(s.id) == running && s.updated_ms > self.running_updated_ms)
+                .then(|| (copy.clone(), s.updated_ms))
+        });
         if changed {
             self.sessions = Rc::new(list);
         }
-        if let Some(copy) = newer {
-            self.running_updated_ms = copy.updated_ms;
-            match copy.session {
-                Some(session) => {
-                    self.quiz.apply(QuizAction::Start(session));
-                }
-                None => {
-                    self.quiz.apply(QuizAction::Discard);
-                    self.notify(NoticeKind::Info, messages::DISCARDED_ELSEWHERE);
-                }
-            }
+        if let Some((session, updated_ms)) = newer {
+            self.running_updated_ms = updated_ms;
+            self.quiz.apply(QuizAction::Start(session));
             changed = true;
         }
         changed

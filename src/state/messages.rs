@@ -42,7 +42,6 @@ pub const GONE: &str = "None of the questions in this link exist any more.";
 pub const NOTHING_TO_QUIZ: &str = "There are no questions to quiz on with these choices.";
 pub const NONE_EXIST: &str = "None of the questions in this quiz exist any more.";
 pub const KEPT_UNFINISHED: &str = "Your unfinished quiz is kept: continue it from the home page.";
-pub const DISCARDED_ELSEWHERE: &str = "This quiz was ended in another tab.";
 pub const ERASED: &str = "Your progress was erased.";
 pub const BACK: &str = "Your progress is back.";
 pub const REPLACED: &str = "Your progress was replaced by the imported file.";

@@ -88,18 +88,26 @@ pub struct SharedProps {
 #[function_component]
 pub fn SharedQuizPage(props: &SharedProps) -> Html {
     let app = use_app();
+    let outcome = app.0.open_link(&props.link);
     {
+        // Again whenever there is something to do (the link changed, or its quiz went away).
         let app = app.clone();
-        use_effect_with(props.link.clone(), move |link| {
-            app.dispatch(Action::OpenLink {
-                link: link.clone(),
-                now: platform::now_ms(),
-            });
+        let to_do = matches!(
+            outcome,
+            LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
+        );
+        use_effect_with((props.link.clone(), to_do), move |(link, to_do)| {
+            if *to_do {
+                app.dispatch(Action::OpenLink {
+                    link: link.clone(),
+                    now: platform::now_ms(),
+                });
+            }
         });
     }
     let ids = app.0.session().map(|s| s.ids.clone()).unwrap_or_default();
     let retry = use_chunks(ids);
-    match app.0.open_link(&props.link) {
+    match outcome {
         LinkOutcome::Running => runner_view(&app, retry),
         LinkOutcome::Broken { title, message } => {
             html! { <crate::ui::widgets::LinkErrorCard {title} {message} /> }
