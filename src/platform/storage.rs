@@ -4,7 +4,8 @@
 
 use super::json::{parse, Js};
 use crate::progress::schema::{Backup, BackupReason};
-use crate::progress::store::{self, Change, Full, KeyValue, Loaded};
+pub use crate::progress::store::Change;
+use crate::progress::store::{self, Full, KeyValue, Loaded};
 use crate::progress::Records;
 use web_sys::Storage;
 

@@ -162,11 +162,15 @@ impl AppState {
         let mut list = (*self.sessions).clone();
         let mut changed = merge_sessions(&mut list, theirs);
         let running = self.session().map(|s| s.started_ms);
-        let newer = list.iter().find_map(|s| {
-            let copy = s.session.as_ref()?;
-            (Some(s.id) == running && s.updated_ms > self.running_updated_ms)
-                .then(|| (copy.clone(), s.updated_ms))
+        let candidate = list.iter().find(|s| {
+            Some(s.id) == running && s.session.is_some() && s.updated_ms >= self.running_updated_ms
         });
+        let newer = candidate
+            .filter(|copy| {
+                self.running_saved()
+                    .is_some_and(|ours| copy.outranks(&ours))
+            })
+            .and_then(|copy| Some((copy.session.clone()?, copy.updated_ms)));
         if changed {
             self.sessions = Rc::new(list);
         }

@@ -5,14 +5,14 @@ use crate::world::{Answers, World};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use pyquiz::progress::records::LOG_KEEP;
-use pyquiz::progress::schema::{decode_records, BackupReason, Doc};
+use pyquiz::progress::schema::{decode_records, decode_sessions, BackupReason, Doc};
 use pyquiz::progress::store::{self, KeyValue, BACKUPS_MAX_BYTES, BACKUPS_PER_REASON};
 use pyquiz::progress::Records;
 use pyquiz::quiz::Grade;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What must hold after every step.
-pub fn check(w: &World) -> Result<(), TestCaseError> {
+/// What must hold after every step. Returns the world settled, if it had to settle one.
+pub fn check(w: &World) -> Result<Option<World>, TestCaseError> {
     if let Some((key, text)) = &w.newer {
         let stored = w.store.get(key);
         prop_assert_eq!(
@@ -34,24 +34,19 @@ pub fn check(w: &World) -> Result<(), TestCaseError> {
     if w.newer.is_some() || w.lossy {
         // Every tab stops saving for good (or the model lost track): nothing more is checked
         // of the answers.
-        return Ok(());
+        return Ok(None);
     }
     let quiet = !w.store.full.get()
         && w.tabs
             .iter()
             .flatten()
             .all(|t| t.inbox.is_empty() && t.saver.is_idle());
-    let copy;
-    let settled = if quiet {
-        w
-    } else {
-        copy = {
-            let mut c = w.clone();
-            c.settle();
-            c
-        };
-        &copy
-    };
+    let copy = (!quiet).then(|| {
+        let mut c = w.clone();
+        c.settle();
+        c
+    });
+    let settled = copy.as_ref().unwrap_or(w);
     let stored = settled
         .store
         .get(Doc::Records.key())
@@ -61,6 +56,37 @@ pub fn check(w: &World) -> Result<(), TestCaseError> {
     same_answers("storage", &stored, &settled.alive)?;
     for tab in settled.tabs.iter().flatten().filter(|t| t.state.writable) {
         same_answers("a tab", &tab.state.records, &settled.alive)?;
+        let running = tab.state.session();
+        prop_assert!(
+            running.is_none_or(|s| s.is_consistent()),
+            "a running quiz holds together"
+        );
+    }
+    Ok(copy)
+}
+
+/// At the end of a case, on the world settled: the saved quizzes read back whole, and each
+/// tab's running quiz is saved as it is (two tabs on one quiz end up with the same copy).
+pub fn check_quizzes(settled: &World) -> Result<(), TestCaseError> {
+    if settled.newer.is_some() || settled.lossy {
+        return Ok(());
+    }
+    let Some(raw) = settled.store.get(Doc::Sessions.key()) else {
+        return Ok(());
+    };
+    let list = decode_sessions(&parse(&raw));
+    prop_assert!(
+        matches!(&list, Ok(l) if l.skipped == 0),
+        "saved quizzes: {:?}",
+        list
+    );
+    let list = list.map(|l| l.value).unwrap_or_default();
+    for tab in settled.tabs.iter().flatten().filter(|t| t.state.writable) {
+        if let Some(s) = tab.state.session() {
+            let saved = list.iter().find(|x| x.id == s.started_ms);
+            let listed = saved.is_none_or(|x| x.session.is_none() || x.session.as_ref() == Some(s));
+            prop_assert!(listed, "a tab's running quiz is saved as it is");
+        }
     }
     Ok(())
 }

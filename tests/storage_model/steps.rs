@@ -60,7 +60,9 @@ impl World {
         r
     }
 
-    pub fn step(&mut self, op: &Op) {
+    /// Carries out `op`; false when it could change nothing (nothing to deliver, a storage
+    /// already full, a close of the last tab…), so the last check still holds.
+    pub fn step(&mut self, op: &Op) -> bool {
         self.now += 1.0;
         let tabs = self.tabs.len();
         let ids = ids();
@@ -167,16 +169,15 @@ impl World {
                 self.open(t % tabs);
             }
             Op::Close(t) => {
-                if self.tabs.iter().flatten().count() > 1 {
-                    self.close(t % tabs);
+                if self.tabs.iter().flatten().count() < 2 || self.tabs[t % tabs].is_none() {
+                    return false;
                 }
+                self.close(t % tabs);
             }
-            Op::Deliver(t) => {
-                self.deliver(t % tabs);
-            }
+            Op::Deliver(t) => return self.deliver(t % tabs),
             Op::Wait(ms) => self.wait(self.now + f64::from(ms)),
-            Op::Full(on) => self.store.full.set(on),
-            Op::Newer(_) if !self.allow_newer => {}
+            Op::Full(on) => return self.store.full.replace(on) != on,
+            Op::Newer(_) if !self.allow_newer => return false,
             Op::Newer(d) => {
                 let key = DOCS[d].key().to_string();
                 let text = format!("{{\"version\":3,\"at\":{}}}", self.now);
@@ -186,11 +187,13 @@ impl World {
             Op::Corrupt(d) => {
                 let key = DOCS[d].key();
                 let newer = self.newer.as_ref().is_some_and(|(k, _)| k == key);
-                if !newer && self.tabs.iter().any(Option::is_some) {
-                    self.external_write(key, "{\"version\":2,\"records\":[");
+                if newer || self.tabs.iter().all(Option::is_none) {
+                    return false;
                 }
+                self.external_write(key, "{\"version\":2,\"records\":[");
             }
         }
+        true
     }
 
     /// Another program writes: every tab hears of it.

@@ -100,6 +100,10 @@ impl World {
         for text in loaded.notices {
             state.apply(Action::Notify(NoticeKind::Warning, text));
         }
+        // As the app's root does.
+        for doc in loaded.unreadable {
+            state.apply(Action::FromOtherTab(Change::Lost(doc)));
+        }
         self.tabs[i] = Some(Tab {
             state,
             saver: Saver::default(),

@@ -67,6 +67,9 @@ pub struct Loaded {
     pub notices: Vec<String>,
     /// False when saving could overwrite data this version cannot read, or storage is off.
     pub writable: bool,
+    /// Documents that could not be read: the tab writes its own in their place as soon as it
+    /// can (after backing them up), so no later load meets them again.
+    pub unreadable: Vec<Doc>,
 }
 
 impl Loaded {
@@ -81,6 +84,7 @@ impl Loaded {
                     .into(),
             ],
             writable: false,
+            unreadable: Vec::new(),
         }
     }
 }
@@ -116,11 +120,13 @@ pub fn load<S: KeyValue>(s: &S, now_ms: f64) -> Loaded {
         sessions: Vec::new(),
         notices: Vec::new(),
         writable: true,
+        unreadable: Vec::new(),
     };
     migrate(s, &mut out, now_ms);
     let mut newer = false;
     // Each document on its own: one bad document never costs the others.
     let unreadable = |what: &str, doc: Doc, raw: &str, out: &mut Loaded| {
+        out.unreadable.push(doc);
         if back_up(s, raw, doc, BackupReason::Unreadable, now_ms) {
             out.notices.push(format!("Your saved {what} could not be read, so it was set aside (see Backups on the progress page) and starts fresh."));
         } else {

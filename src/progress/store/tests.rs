@@ -67,6 +67,11 @@ fn corrupted_storage_is_backed_up_once_and_reported() {
         loaded.notices
     );
     assert!(loaded.writable);
+    assert_eq!(
+        loaded.unreadable,
+        [Doc::Records],
+        "to be written over, now it is kept"
+    );
     assert_eq!(backup_keys(&s), ["pyquiz.backup.1234.records.unreadable"]);
     assert_eq!(s.get(&backup_keys(&s)[0]).as_deref(), Some(broken));
     // A save that meets the same broken text (another tab, a flush) keeps it once.

@@ -34,6 +34,9 @@ fn load() -> AppModel {
     for text in loaded.notices {
         state.notify(NoticeKind::Warning, text);
     }
+    for doc in loaded.unreadable {
+        state.apply(Action::FromOtherTab(storage::Change::Lost(doc)));
+    }
     AppModel(state)
 }
 
