@@ -89,7 +89,8 @@ fn storage_across_tabs_keeps_every_answer_exactly_once() {
     let mut runner =
         TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
     let strategy = (
-        2usize..=3,
+        // Two tabs mostly (most races need only two), three in a third of the cases.
+        prop_oneof![2 => Just(2usize), 1 => Just(3usize)],
         prop::bool::weighted(0.1),
         prop::collection::vec(op(), 1..18),
     );
