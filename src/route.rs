@@ -3,7 +3,7 @@
 //! re-parse strings. Hash routes let any static host serve every page from one `index.html`.
 
 use crate::bank::{Difficulty, Kind};
-use crate::share::{parse_ids, query_pairs, LinkError, QuizLink, ScoreLink};
+use crate::share::{decode_path, parse_ids, query_pairs, LinkError, ScoreLink, SharedLink};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -13,7 +13,7 @@ pub enum Route {
     Progress,
     Browse(BrowseQuery),
     /// `#/q/<ids>[/exam]`: a shared quiz.
-    Shared(Result<QuizLink, LinkError>),
+    Shared(Result<SharedLink, LinkError>),
     /// `#/question/<id>`: one question to read and try.
     Question(Result<String, LinkError>),
     /// `#/score/<right>-<total>/<ids>`: a friend's score.
@@ -102,10 +102,18 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 impl Route {
-    /// Parses a location hash (with or without its `#`).
+    /// Parses a location hash (with or without its `#`). Links arrive through chat apps and
+    /// mail: escapes are decoded, punctuation glued to the end is dropped, and a link cut
+    /// short or mangled gets a typed error (never a panic).
     pub fn parse(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let path = path.trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | ')' | ']' | '>' | '\'' | '"'
+            ) || c.is_whitespace()
+        });
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Home,
@@ -113,15 +121,19 @@ impl Route {
             ["results"] => Route::Results,
             ["progress"] => Route::Progress,
             ["browse"] => Route::Browse(BrowseQuery::parse(query)),
-            ["q", ids] => Route::Shared(QuizLink::parse(ids, None)),
-            ["q", ids, mode] => Route::Shared(QuizLink::parse(ids, Some(mode))),
-            ["question", id] => Route::Question(parse_ids(id).and_then(|ids| match &ids[..] {
-                [one] => Ok(one.clone()),
-                _ => Err(LinkError::BadId(id.chars().take(24).collect())),
-            })),
-            ["score", score, ids] => Route::Score(ScoreLink::parse(score, ids)),
-            // A score link cut short: damaged, like any other broken score link.
-            ["score", score] => Route::Score(ScoreLink::parse(score, "")),
+            ["q", ids] => Route::Shared(SharedLink::parse(ids, None)),
+            ["q", ids, mode] => Route::Shared(SharedLink::parse(ids, Some(mode))),
+            ["question", id] => {
+                Route::Question(decode_path(id).and_then(
+                    |id| match parse_ids(&id.text)?.as_slice() {
+                        [one] => Ok(one.clone()),
+                        _ => Err(LinkError::BadId(id.text.chars().take(24).collect())),
+                    },
+                ))
+            }
+            ["score", score, ids] => Route::Score(ScoreLink::from_address(score, ids)),
+            // A score link cut right after its score.
+            ["score", score] => Route::Score(ScoreLink::from_address(score, "")),
             ["embed"] => Route::LegacyEmbed(query.to_string()),
             _ => Route::NotFound,
         }
@@ -135,7 +147,7 @@ impl Route {
             Route::Results => "/results".into(),
             Route::Progress => "/progress".into(),
             Route::Browse(q) => q.path(),
-            Route::Shared(Ok(link)) => link.path(),
+            Route::Shared(Ok(link)) => link.quiz.path(),
             Route::Question(Ok(id)) => format!("/question/{id}"),
             Route::Score(Ok(s)) => s.path(),
             Route::LegacyEmbed(q) => format!("/embed?{q}"),
@@ -178,6 +190,7 @@ impl Route {
 mod tests {
     use super::*;
     use crate::quiz::Mode;
+    use crate::share::QuizLink;
 
     #[test]
     fn a_refined_search_is_the_same_page_and_another_question_is_not() {
@@ -199,9 +212,12 @@ mod tests {
         assert_eq!(Route::parse("#/progress"), Route::Progress);
         assert_eq!(
             Route::parse("#/q/a-1.b-2/exam"),
-            Route::Shared(Ok(QuizLink {
-                ids: vec!["a-1".into(), "b-2".into()],
-                mode: Mode::Exam
+            Route::Shared(Ok(SharedLink {
+                quiz: QuizLink {
+                    ids: vec!["a-1".into(), "b-2".into()],
+                    mode: Mode::Exam
+                },
+                cut_off: false
             }))
         );
         assert_eq!(
@@ -224,7 +240,7 @@ mod tests {
     fn broken_links_carry_their_error() {
         assert_eq!(
             Route::parse("#/q/<b>"),
-            Route::Shared(Err(LinkError::BadId("<b>".into())))
+            Route::Shared(Err(LinkError::BadId("<b".into())))
         );
         assert_eq!(
             Route::parse("#/q/a-1/party"),
@@ -240,11 +256,69 @@ mod tests {
         ));
         assert!(matches!(
             Route::parse("#/score/abc"),
-            Route::Score(Err(LinkError::BadScore(_)))
+            Route::Score(Err(LinkError::BadScore { .. }))
         ));
+        assert_eq!(
+            Route::parse("#/score/1-2"),
+            Route::Score(Err(LinkError::CutOff))
+        );
         assert_eq!(
             Route::parse("#/q/a-1/party").title(),
             "Broken link · pyquiz"
+        );
+    }
+
+    #[test]
+    fn links_pasted_with_punctuation_or_escapes_open_the_same_page() {
+        let plain = Route::parse("#/q/a-1.b-2");
+        for hash in [
+            "#/q/a-1.b-2).",
+            "#/q/a-1.b-2,",
+            "#/q/a-1%2Eb-2!",
+            "#/q/a-1%2eb-2'",
+        ] {
+            assert_eq!(Route::parse(hash), plain, "{hash}");
+        }
+        assert_eq!(Route::parse("#/quiz)."), Route::Quiz);
+        assert_eq!(
+            Route::parse("#/question/scp-01)."),
+            Route::Question(Ok("scp-01".into()))
+        );
+        assert_eq!(
+            Route::parse("#/question/scp%2D01"),
+            Route::Question(Ok("scp-01".into()))
+        );
+        assert!(matches!(
+            Route::parse("#/score/1-2/a-1.b-2\"."),
+            Route::Score(Ok(_))
+        ));
+    }
+
+    #[test]
+    fn a_stray_percent_anywhere_gives_a_page_never_a_panic() {
+        for hash in [
+            "#/q/itr-11.itr-10%",
+            "#/q/%",
+            "#/q/a-1%ZZ",
+            "#/question/%E2%80",
+            "#/score/1-2/%",
+            "#/score/%/a-1",
+            "#/browse?q=100%",
+            "#/q/a-1/%",
+        ] {
+            let route = Route::parse(hash);
+            assert_ne!(route, Route::Home, "{hash}");
+        }
+        assert!(matches!(
+            Route::parse("#/q/itr-11.itr-10%"),
+            Route::Shared(Ok(SharedLink { cut_off: true, .. }))
+        ));
+        assert_eq!(
+            Route::parse("#/browse?q=100%"),
+            Route::Browse(BrowseQuery {
+                text: "100%".into(),
+                ..BrowseQuery::default()
+            })
         );
     }
 

@@ -7,8 +7,9 @@ use bank_format::json::Json;
 use gloo::timers::future::TimeoutFuture;
 use pyquiz::bank::TOPICS;
 use pyquiz::platform::json::parse;
-use pyquiz::platform::storage;
+use pyquiz::platform::storage::{self, Local};
 use pyquiz::progress::schema::{encode_records, BACKUP_PREFIX, RECORDS_KEY, SETTINGS_KEY, V1_KEY};
+use pyquiz::progress::store::{self, SaveError};
 use pyquiz::progress::Records;
 use pyquiz::quiz::{Grade, Outcome};
 use wasm_bindgen_test::*;
@@ -21,6 +22,11 @@ fn local() -> web_sys::Storage {
 
 fn clear() {
     local().clear().unwrap();
+}
+
+/// localStorage as the store the app saves through.
+fn kv() -> Local {
+    storage::local().expect("localStorage")
 }
 
 fn backup_keys() -> Vec<String> {
@@ -61,17 +67,30 @@ fn the_browsers_json_parse_reads_like_the_native_reader() {
         v.get("a").unwrap().get("0").is_none(),
         "arrays are not objects"
     );
+    for inherited in ["constructor", "toString", "hasOwnProperty", "__proto__"] {
+        assert!(
+            v.get(inherited).is_none(),
+            "{inherited}: only the document's own keys, as natively"
+        );
+    }
+    assert_eq!(parse(r#"{"toString": 3}"#).f64_at("toString"), Some(3.0));
+    let shadowed = parse(r#"{"hasOwnProperty": 1, "a": 2}"#);
+    assert_eq!(
+        shadowed.f64_at("a"),
+        Some(2.0),
+        "a key of that name breaks nothing"
+    );
 }
 
 #[wasm_bindgen_test]
 fn save_then_load_round_trips_each_document() {
     clear();
     let r = records(&[("mut-01", Grade::Good, 5.0), ("fn-02", Grade::Again, 6.0)]);
-    storage::save_records(&r, 10.0).expect("localStorage accepts the save");
+    store::save_records(&kv(), &r, 10.0).expect("localStorage accepts the save");
     let mut settings = pyquiz::progress::Settings::default();
     settings.toggle_bookmark("mut-01", 7.0);
     settings.updated_ms = 8.0;
-    storage::save_settings(&settings, 10.0).unwrap();
+    store::save_settings(&kv(), &settings, 10.0).unwrap();
     let loaded = storage::load(11.0);
     assert_eq!(loaded.records, r);
     assert_eq!(loaded.settings, settings);
@@ -88,7 +107,7 @@ fn saving_merges_with_what_another_tab_wrote_meanwhile() {
         .set_item(RECORDS_KEY, &encode_records(&theirs))
         .unwrap();
     let ours = records(&[("ours-1", Grade::Good, 6.0)]);
-    storage::save_records(&ours, 10.0).unwrap();
+    store::save_records(&kv(), &ours, 10.0).unwrap();
     let loaded = storage::load(11.0);
     let ids: Vec<&String> = loaded.records.map.keys().collect();
     assert_eq!(ids, ["ours-1", "theirs-1"]);
@@ -115,15 +134,18 @@ fn corrupted_storage_is_backed_up_and_reported() {
         "{:?}",
         loaded.notices
     );
-    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}1234.unreadable")]);
+    assert_eq!(
+        backup_keys(),
+        [format!("{BACKUP_PREFIX}1234.records.unreadable")]
+    );
     assert_eq!(
         local().get_item(&backup_keys()[0]).unwrap().as_deref(),
         Some("{\"version\":2,\"records\":[oops")
     );
     assert!(loaded.writable);
     // A save that meets the same broken text (another tab, a flush) keeps it once.
-    storage::save_records(&Records::default(), 5678.0).unwrap();
-    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}1234.unreadable")]);
+    store::save_records(&kv(), &Records::default(), 5678.0).unwrap();
+    assert_eq!(backup_keys().len(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -134,9 +156,9 @@ fn newer_data_makes_the_app_read_only_and_is_never_overwritten() {
     assert!(!loaded.writable, "read-only");
     assert!(loaded.notices.iter().any(|n| n.contains("newer version")));
     // Even a save (a tab that was loaded before the newer version wrote) refuses.
-    let err = storage::save_settings(&pyquiz::progress::Settings::default(), 78.0)
+    let err = store::save_settings(&kv(), &pyquiz::progress::Settings::default(), 78.0)
         .expect_err("a newer document is not overwritten");
-    assert!(err.contains("newer version"), "{err}");
+    assert_eq!(err, SaveError::Newer);
     assert_eq!(
         local().get_item(SETTINGS_KEY).unwrap().as_deref(),
         Some("{\"version\":99}")
@@ -159,7 +181,7 @@ fn version_1_is_migrated_and_kept_as_a_backup() {
         local().get_item(RECORDS_KEY).unwrap().is_some(),
         "written as version 2"
     );
-    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}100.v1")]);
+    assert_eq!(backup_keys(), [format!("{BACKUP_PREFIX}100.progress.v1")]);
     assert_eq!(
         storage::backup_records(&backup_keys()[0]).unwrap(),
         loaded.records,
@@ -189,10 +211,10 @@ fn full_storage_fails_the_save_with_a_message() {
         .collect();
     let refs: Vec<(&str, Grade, f64)> = many.iter().map(|(a, b, c)| (a.as_str(), *b, *c)).collect();
     let r = records(&refs);
-    let err = storage::save_records(&r, 1.0).expect_err("a full storage refuses the save");
-    assert!(err.contains("not being saved"), "{err}");
+    let err = store::save_records(&kv(), &r, 1.0).expect_err("a full storage refuses the save");
+    assert_eq!(err, SaveError::Full);
     clear();
-    storage::save_records(&r, 2.0).expect("saving works again once there is room");
+    store::save_records(&kv(), &r, 2.0).expect("saving works again once there is room");
 }
 
 /// Waits (briefly, up to a second) for the DOM under `root` to contain `text`.

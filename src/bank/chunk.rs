@@ -2,19 +2,15 @@ use super::index::TopicMeta;
 use bank_format::json::Json;
 use bank_format::Chunk;
 
-/// Where a topic's chunk is served, relative to the app's page.
-pub fn chunk_path(topic: &TopicMeta) -> String {
-    format!("bank/{}", topic.chunk)
-}
-
 /// Reads a fetched chunk (already parsed by the browser) and checks it is the one asked for.
 pub fn read_chunk<J: Json>(topic: &TopicMeta, doc: &J) -> Result<Chunk, String> {
-    let chunk = bank_format::decode_chunk(doc).map_err(|e| {
+    let unreadable = |e: String| {
         format!(
             "The questions for “{}” could not be read ({e}).",
             topic.title
         )
-    })?;
+    };
+    let chunk = bank_format::decode_chunk(doc).map_err(unreadable)?;
     if chunk.topic != topic.id {
         return Err(format!(
             "Expected the questions for “{}” but got “{}”.",
@@ -22,4 +18,47 @@ pub fn read_chunk<J: Json>(topic: &TopicMeta, doc: &J) -> Result<Chunk, String> 
         ));
     }
     Ok(chunk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{test_question, Body, TOPICS};
+    use serde_json::{json, Value};
+    use std::rc::Rc;
+
+    fn chunk_doc() -> Value {
+        let chunk = Chunk {
+            topic: TOPICS[0].id.to_string(),
+            questions: vec![Rc::new(test_question(
+                "q-1",
+                Body::Short {
+                    answers: vec!["a".into()],
+                    prose: false,
+                },
+            ))],
+        };
+        let mut doc: Value = serde_json::from_str(&bank_format::encode_chunk(&chunk)).unwrap();
+        doc["questions"][0]["docs"] = json!("https://docs.python.org/3/");
+        doc
+    }
+
+    #[test]
+    fn a_chunk_reads_and_must_be_the_topic_asked_for() {
+        let doc = chunk_doc();
+        assert_eq!(read_chunk(&TOPICS[0], &doc).unwrap().questions.len(), 1);
+        let err = read_chunk(&TOPICS[1], &doc).unwrap_err();
+        assert!(err.starts_with("Expected the questions for"), "{err}");
+    }
+
+    /// A question names its type in one string field (not as the one key of a body object,
+    /// whose key order differs between the browser's `JSON.parse` and serde_json).
+    #[test]
+    fn a_question_of_an_unknown_or_missing_type_is_refused() {
+        let mut doc = chunk_doc();
+        doc["questions"][0]["type"] = json!("essay");
+        assert!(read_chunk(&TOPICS[0], &doc).is_err(), "an unknown type");
+        doc["questions"][0].as_object_mut().unwrap().remove("type");
+        assert!(read_chunk(&TOPICS[0], &doc).is_err(), "no type at all");
+    }
 }

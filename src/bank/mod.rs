@@ -6,7 +6,7 @@ mod index;
 pub mod search;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question, Rich};
-pub use chunk::{chunk_path, read_chunk};
+pub use chunk::read_chunk;
 pub use index::{
     candidates, candidates_in, matching_count, question_meta, questions_in_topic, topic, topic_of,
     topics_of, QuestionMeta, TopicMeta, QUESTIONS, TOPICS,

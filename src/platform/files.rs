@@ -27,6 +27,7 @@ pub async fn read_picked(input: &web_sys::HtmlInputElement) -> Result<String, St
         .files()
         .and_then(|f| f.get(0))
         .ok_or("No file was picked.")?;
+    crate::progress::transfer::check_import_size(file.size()).map_err(|e| e.to_string())?;
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| "The file could not be read.".to_string())?;

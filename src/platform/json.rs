@@ -19,11 +19,23 @@ fn is_plain_object(v: &JsValue) -> bool {
 }
 
 impl Json for Js {
+    /// Own properties only: `Reflect::get` alone would follow the prototype chain and find
+    /// `constructor` or `toString` on every object, which serde_json (the native reader the
+    /// decoders are fuzzed with) never does. A property descriptor rather than a call of
+    /// `obj.hasOwnProperty`, which a document may shadow with a key of that name.
     fn get(&self, key: &str) -> Option<Self> {
         if !is_plain_object(&self.0) {
             return None;
         }
-        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        let own = Reflect::get_own_property_descriptor(
+            self.0.unchecked_ref::<Object>(),
+            &JsValue::from_str(key),
+        )
+        .ok()?;
+        if own.is_undefined() {
+            return None;
+        }
+        let v = Reflect::get(&own, &JsValue::from_str("value")).ok()?;
         (!v.is_undefined()).then_some(Js(v))
     }
 

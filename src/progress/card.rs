@@ -4,7 +4,7 @@
 
 use crate::quiz::Grade;
 use chrono::{DateTime, Utc};
-use rs_fsrs::{Parameters, Rating, State, FSRS};
+use rs_fsrs::{Parameters, Rating, Seed, State, FSRS};
 
 pub const DAY_MS: f64 = 86_400_000.0;
 
@@ -31,6 +31,34 @@ pub struct Card {
 impl Default for Card {
     fn default() -> Self {
         Card::from_fsrs(&rs_fsrs::Card::default())
+    }
+}
+
+/// The fuzz seed FSRS would otherwise take from the clock (`Seed::default` reads `Utc::now()`):
+/// fuzz is off, so it never changes an interval, but the core reads no hidden clock.
+const FSRS_SEED: &str = "pyquiz";
+
+/// FSRS-5's default weights, as rs-fsrs 1.2 ships them (a test checks they still agree): they
+/// are private in the crate, and its `Parameters::default()` reads the clock.
+const WEIGHTS: [f64; 19] = [
+    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813,
+    0.0953, 0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
+];
+
+/// FSRS's parameters, every field given. Long-term scheduling (whole days, no same-day
+/// learning steps): a quiz is not a deck drilled within one sitting; "Practise my mistakes"
+/// covers that.
+fn parameters(retention: f64) -> Parameters {
+    let (lo, hi) = RETENTION_RANGE;
+    Parameters {
+        request_retention: retention.clamp(lo, hi),
+        maximum_interval: 36_500,
+        w: WEIGHTS,
+        decay: Parameters::DECAY,
+        factor: Parameters::FACTOR,
+        enable_short_term: false,
+        enable_fuzz: false,
+        seed: Seed::new(FSRS_SEED),
     }
 }
 
@@ -95,15 +123,8 @@ impl Card {
 
     /// The card after answering with `grade` at `now_ms`, aiming at `retention`.
     pub fn review(self, grade: Grade, now_ms: f64, retention: f64) -> Card {
-        let (lo, hi) = RETENTION_RANGE;
-        // Long-term scheduling (whole days, no same-day learning steps): a quiz is not a deck
-        // drilled within one sitting; "Practise my mistakes" covers that.
-        let params = Parameters {
-            request_retention: retention.clamp(lo, hi),
-            enable_short_term: false,
-            ..Parameters::default()
-        };
-        let next = FSRS::new(params).next(self.to_fsrs(), time(now_ms), rating(grade));
+        let next =
+            FSRS::new(parameters(retention)).next(self.to_fsrs(), time(now_ms), rating(grade));
         let mut card = Card::from_fsrs(&next.card);
         // Kept to the precision storage writes (see `json::fixed`), so a saved card reads back
         // exactly as it was.
@@ -187,6 +208,23 @@ mod tests {
         assert!(!good.is_due(T0 + DAY_MS), "a right answer waits longer");
         assert_eq!(good.reps, 1);
         assert_eq!(good.last_review_ms, T0);
+    }
+
+    #[test]
+    fn parameters_are_the_crates_defaults_with_a_fixed_seed_and_no_clock() {
+        let p = parameters(0.8);
+        let d = Parameters::default();
+        assert_eq!(p.w, d.w, "the weights still match the crate's");
+        assert_eq!(
+            (p.maximum_interval, p.decay, p.factor),
+            (d.maximum_interval, d.decay, d.factor)
+        );
+        assert_eq!(
+            (p.request_retention, p.enable_short_term, p.enable_fuzz),
+            (0.8, false, false)
+        );
+        assert_eq!(p.seed.inner_str(), FSRS_SEED, "not a timestamp");
+        assert_eq!(parameters(5.0).request_retention, RETENTION_RANGE.1);
     }
 
     #[test]

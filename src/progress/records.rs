@@ -1,13 +1,39 @@
 //! The learner's history, one record per question, and the rules that keep it whole when
-//! several tabs write it: per question the newest record wins, and a reset leaves a tombstone
-//! that every tab honours.
+//! several tabs write it: per question the newest record wins and the answers either side has
+//! that the other lacks are counted once; a reset leaves a tombstone that every tab honours,
+//! down to the answers a tab that had not heard of it still carries.
 
-use super::card::Card;
+use super::card::{Card, DEFAULT_RETENTION};
 use crate::quiz::{Grade, Outcome};
 use std::collections::BTreeMap;
 
 /// Answers kept per question for the charts: a few weeks of daily practice.
 pub const LOG_KEEP: usize = 32;
+
+/// One answer in a record's log.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Logged {
+    pub at_ms: f64,
+    pub grade: Grade,
+    /// When an undo, an import or a restore brought this answer back (0 if never): it then
+    /// outlives a reset decided before that, while the answers around it need not.
+    pub restored_ms: f64,
+}
+
+impl Logged {
+    pub fn new(at_ms: f64, grade: Grade) -> Logged {
+        Logged {
+            at_ms,
+            grade,
+            restored_ms: 0.0,
+        }
+    }
+
+    /// Still there after a reset of everything up to `cut`.
+    fn outlives(&self, cut: f64) -> bool {
+        self.at_ms > cut || self.restored_ms > cut
+    }
+}
 
 /// One question's history.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,8 +44,8 @@ pub struct Record {
     /// When it was last answered.
     pub last_ms: f64,
     pub last_grade: Grade,
-    /// Recent answers, oldest first: (when, grade).
-    pub log: Vec<(f64, Grade)>,
+    /// Recent answers, oldest first.
+    pub log: Vec<Logged>,
     /// When this browser last changed the record: by an answer, or by an import or restore
     /// that brought it in. Merging between tabs keeps the most recently changed record.
     pub changed_ms: f64,
@@ -29,6 +55,89 @@ impl Record {
     /// The last answer was wrong (or the question was skipped).
     pub fn missed_last(&self) -> bool {
         !self.last_grade.is_correct()
+    }
+
+    /// Forgets the answers at or before `cut` that were not brought back after it: a reset
+    /// that this record's tab had not heard of when it answered again, restored or imported
+    /// into. The counts and the schedule are rebuilt from the answers that remain. False if
+    /// none remain.
+    fn forget_before(&mut self, cut: f64) -> bool {
+        if self.log.iter().all(|e| e.outlives(cut)) {
+            return true;
+        }
+        self.log.retain(|e| e.outlives(cut));
+        let Some(last) = self.log.last().copied() else {
+            return false;
+        };
+        self.attempts = self.log.len() as u32;
+        self.correct = self.log.iter().filter(|e| e.grade.is_correct()).count() as u32;
+        // Replayed at the default retention: which retention (or cram) each answer had is not
+        // kept, and this only happens after a reset a tab missed.
+        self.card = self.log.iter().fold(Card::default(), |card, e| {
+            card.review(e.grade, e.at_ms, DEFAULT_RETENTION)
+        });
+        self.last_ms = last.at_ms;
+        self.last_grade = last.grade;
+        true
+    }
+
+    /// Takes in another copy of this question's record: `theirs_win` says whose fields win
+    /// (the more recently changed or answered). Answers either side has that the other lacks
+    /// are counted once, so two tabs answering the same question both count.
+    fn combine(&mut self, theirs: &Record, theirs_win: bool) {
+        let (winner, loser) = if theirs_win {
+            (theirs, &*self)
+        } else {
+            (&*self, theirs)
+        };
+        // A winner whose log holds all its answers lacks exactly the loser's other answers;
+        // one with older answers than its log shows may hold the loser's older ones already.
+        let complete = winner.attempts as usize == winner.log.len();
+        let since = match winner.log.first() {
+            Some(e) if !complete => e.at_ms,
+            _ => f64::NEG_INFINITY,
+        };
+        let extra: Vec<Grade> = loser
+            .log
+            .iter()
+            .filter(|e| e.at_ms > since && !winner.log.iter().any(|w| w.at_ms == e.at_ms))
+            .map(|e| e.grade)
+            .collect();
+        let attempts = winner.attempts.saturating_add(extra.len() as u32);
+        let correct = winner
+            .correct
+            .saturating_add(extra.iter().filter(|g| g.is_correct()).count() as u32);
+        let log = merged_log(&self.log, &theirs.log);
+        if theirs_win {
+            *self = theirs.clone();
+        }
+        self.attempts = attempts;
+        self.correct = correct.min(attempts);
+        if let Some(last) = log.last() {
+            if last.at_ms > self.last_ms {
+                self.last_ms = last.at_ms;
+                self.last_grade = last.grade;
+            }
+        }
+        self.log = log;
+    }
+
+    /// A record brought back at `now_ms` (imported or restored): each answer marked as brought
+    /// back, and no time later than now: a file from a wrong clock (or crafted) would
+    /// otherwise win every later merge and push reviews years ahead.
+    fn brought_back(&self, now_ms: f64) -> Record {
+        let mut r = self.clone();
+        r.last_ms = r.last_ms.min(now_ms);
+        for e in &mut r.log {
+            e.at_ms = e.at_ms.min(now_ms);
+            e.restored_ms = now_ms;
+        }
+        let ahead = r.card.last_review_ms - now_ms;
+        if ahead > 0.0 {
+            r.card.last_review_ms -= ahead;
+            r.card.due_ms -= ahead;
+        }
+        r
     }
 }
 
@@ -48,7 +157,8 @@ pub struct Records {
 
 impl Records {
     /// Records one answer at `now_ms`. `scheduled` is false when cramming: the answer counts in
-    /// the history but leaves the schedule alone.
+    /// the history but leaves the schedule alone. A skip is logged and counts as a miss, but it
+    /// was no attempt to recall, so it never reaches the scheduler.
     pub fn record(&mut self, outcome: &Outcome, now_ms: f64, retention: f64, scheduled: bool) {
         let rec = self
             .map
@@ -62,7 +172,7 @@ impl Records {
                 log: Vec::new(),
                 changed_ms: now_ms,
             });
-        if scheduled {
+        if scheduled && !outcome.skipped {
             rec.card = rec.card.review(outcome.grade, now_ms, retention);
         }
         rec.attempts = rec.attempts.saturating_add(1);
@@ -70,41 +180,48 @@ impl Records {
         rec.last_ms = now_ms;
         rec.changed_ms = now_ms;
         rec.last_grade = outcome.grade;
-        rec.log.push((now_ms, outcome.grade));
+        rec.log.push(Logged::new(now_ms, outcome.grade));
         if rec.log.len() > LOG_KEEP {
             rec.log.remove(0);
         }
     }
 
-    /// Takes in another tab's records: per question the most recently changed record wins and
-    /// no answer is lost from the log. Returns whether anything changed, so a tab can tell a
-    /// real change from an echo and never saves just because it merged.
+    /// Takes in another tab's records: the newer reset applies to both sides, then per question
+    /// the most recently changed record wins and no answer is lost from the log or the counts.
+    /// Returns whether anything changed, so a tab can tell a real change from an echo and
+    /// never saves just because it merged.
     pub fn merge(&mut self, other: &Records) -> bool {
         let before = self.clone();
         if other.reset.set_ms > self.reset.set_ms {
             self.reset = other.reset;
         }
+        self.honour_reset();
+        let cut = self.reset.before_ms;
         for (id, theirs) in &other.map {
+            if theirs.changed_ms <= cut {
+                continue;
+            }
+            let mut theirs = theirs.clone();
+            if !theirs.forget_before(cut) {
+                continue;
+            }
             match self.map.get_mut(id) {
                 Some(ours) => {
-                    let log = merged_log(&ours.log, &theirs.log);
-                    if theirs.changed_ms > ours.changed_ms {
-                        *ours = theirs.clone();
-                    }
-                    ours.log = log;
+                    let newer = theirs.changed_ms > ours.changed_ms;
+                    ours.combine(&theirs, newer);
                 }
                 None => {
-                    self.map.insert(id.clone(), theirs.clone());
+                    self.map.insert(id.clone(), theirs);
                 }
             }
         }
-        self.honour_reset();
         *self != before
     }
 
     fn honour_reset(&mut self) {
         let cut = self.reset.before_ms;
-        self.map.retain(|_, r| r.changed_ms > cut);
+        self.map
+            .retain(|_, r| r.changed_ms > cut && r.forget_before(cut));
     }
 
     /// Forgets every record, leaving a tombstone so other tabs forget them too.
@@ -116,28 +233,26 @@ impl Records {
         self.map.clear();
     }
 
-    /// Brings in records from a backup or an import file: per question the more recently
-    /// answered record wins, and what comes in counts as changed now, so every tab takes it in
-    /// (even after a reset). Returns how many questions it brought or updated.
+    /// Brings in records from a backup, an import file or an undo: per question the more
+    /// recently answered record wins and both sides' answers are kept, and what comes in counts
+    /// as changed (and brought back) now, so every tab takes it in, even after a reset. Returns
+    /// how many questions it brought or updated.
     pub fn adopt(&mut self, incoming: &Records, now_ms: f64) -> usize {
         let mut n = 0;
         for (id, theirs) in &incoming.map {
+            let theirs = theirs.brought_back(now_ms);
             let taken = match self.map.get_mut(id) {
                 Some(ours) => {
-                    let log = merged_log(&ours.log, &theirs.log);
+                    let before = ours.clone();
                     let newer = theirs.last_ms > ours.last_ms;
-                    if newer {
-                        *ours = theirs.clone();
-                    }
-                    let changed = newer || log != ours.log;
-                    ours.log = log;
-                    if changed {
+                    ours.combine(&theirs, newer);
+                    if *ours != before {
                         ours.changed_ms = now_ms;
                     }
                     newer
                 }
                 None => {
-                    let mut r = theirs.clone();
+                    let mut r = theirs;
                     r.changed_ms = now_ms;
                     self.map.insert(id.clone(), r);
                     true
@@ -158,7 +273,10 @@ impl Records {
             .map
             .iter()
             .map(|(id, r)| {
-                let mut r = r.clone();
+                let mut r = r.brought_back(now_ms);
+                for e in &mut r.log {
+                    e.restored_ms = after;
+                }
                 r.changed_ms = after;
                 (id.clone(), r)
             })
@@ -166,10 +284,18 @@ impl Records {
     }
 }
 
-fn merged_log(a: &[(f64, Grade)], b: &[(f64, Grade)]) -> Vec<(f64, Grade)> {
-    let mut all: Vec<(f64, Grade)> = a.iter().chain(b).copied().collect();
-    crate::order::sort_by_key_f64(&mut all, |e| e.0);
-    all.dedup_by(|x, y| x.0 == y.0);
+/// Both logs' answers, each once (an answer is known by its time; the later of its restore
+/// stamps is kept), the most recent `LOG_KEEP`.
+fn merged_log(a: &[Logged], b: &[Logged]) -> Vec<Logged> {
+    let mut all: Vec<Logged> = a.iter().chain(b).copied().collect();
+    crate::order::sort_by_key_f64(&mut all, |e| e.at_ms);
+    all.dedup_by(|later, kept| {
+        let same = later.at_ms == kept.at_ms;
+        if same {
+            kept.restored_ms = kept.restored_ms.max(later.restored_ms);
+        }
+        same
+    });
     let skip = all.len().saturating_sub(LOG_KEEP);
     all.split_off(skip)
 }
@@ -197,144 +323,5 @@ impl Records {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::card::DEFAULT_RETENTION;
-
-    fn answer(id: &str, grade: Grade) -> Outcome {
-        Outcome {
-            id: id.into(),
-            grade,
-            correct: grade.is_correct(),
-            skipped: false,
-        }
-    }
-
-    fn with(answers: &[(&str, Grade, f64)]) -> Records {
-        Records::answered(answers)
-    }
-
-    #[test]
-    fn recording_counts_and_schedules() {
-        let r = with(&[("a", Grade::Again, 10.0), ("a", Grade::Good, 20.0)]);
-        let a = &r.map["a"];
-        assert_eq!(
-            (a.attempts, a.correct, a.last_ms, a.last_grade),
-            (2, 1, 20.0, Grade::Good)
-        );
-        assert_eq!(a.log, [(10.0, Grade::Again), (20.0, Grade::Good)]);
-        assert_eq!(a.card.reps, 2);
-    }
-
-    #[test]
-    fn cramming_counts_but_leaves_the_schedule() {
-        let mut r = with(&[("a", Grade::Good, 10.0)]);
-        let card = r.map["a"].card;
-        r.record(&answer("a", Grade::Again), 20.0, DEFAULT_RETENTION, false);
-        assert_eq!(r.map["a"].card, card);
-        assert_eq!(r.map["a"].attempts, 2);
-        assert!(r.map["a"].missed_last());
-    }
-
-    #[test]
-    fn the_log_keeps_the_most_recent_answers() {
-        let mut r = Records::default();
-        for t in 0..100 {
-            r.record(
-                &answer("a", Grade::Good),
-                f64::from(t),
-                DEFAULT_RETENTION,
-                false,
-            );
-        }
-        let log = &r.map["a"].log;
-        assert_eq!(log.len(), LOG_KEEP);
-        assert_eq!(log.last().map(|e| e.0), Some(99.0));
-    }
-
-    #[test]
-    fn merging_keeps_the_newest_record_of_each_question() {
-        let mut ours = with(&[("both", Grade::Good, 10.0), ("ours", Grade::Good, 10.0)]);
-        let theirs = with(&[("both", Grade::Again, 20.0), ("theirs", Grade::Good, 5.0)]);
-        assert!(ours.merge(&theirs));
-        assert_eq!(
-            ours.map["both"].last_grade,
-            Grade::Again,
-            "their answer is newer"
-        );
-        assert_eq!(
-            ours.map["both"].log.len(),
-            2,
-            "both answers stay in the log"
-        );
-        assert!(ours.map.contains_key("ours") && ours.map.contains_key("theirs"));
-        let stale = with(&[("both", Grade::Good, 1.0)]);
-        let before = ours.clone();
-        assert!(ours.merge(&stale), "an older answer still joins the log");
-        assert_eq!(ours.map["both"].last_grade, before.map["both"].last_grade);
-        assert_eq!(ours.map["both"].log.len(), 3);
-        assert!(
-            !ours.clone().merge(&ours),
-            "merging the same records changes nothing"
-        );
-    }
-
-    #[test]
-    fn a_reset_is_honoured_by_a_tab_that_still_holds_old_records() {
-        // Tab A answered three questions; tab B saw them and resets.
-        let a = with(&[
-            ("q1", Grade::Good, 10.0),
-            ("q2", Grade::Good, 11.0),
-            ("q3", Grade::Good, 12.0),
-        ]);
-        let mut b = a.clone();
-        b.reset(50.0);
-        // A answers one more, without having heard of the reset yet…
-        let mut a = a;
-        a.record(&answer("q4", Grade::Good), 60.0, DEFAULT_RETENTION, true);
-        // …then the two meet in storage, in either order.
-        let mut one = a.clone();
-        one.merge(&b);
-        let mut other = b.clone();
-        other.merge(&a);
-        for merged in [one, other] {
-            assert_eq!(
-                merged.map.keys().collect::<Vec<_>>(),
-                ["q4"],
-                "only the answer after the reset"
-            );
-        }
-    }
-
-    #[test]
-    fn restoring_a_backup_undoes_the_reset_everywhere() {
-        let old = with(&[("q1", Grade::Good, 10.0), ("q2", Grade::Again, 12.0)]);
-        let mut now = old.clone();
-        now.reset(50.0);
-        now.record(&answer("q2", Grade::Good), 60.0, DEFAULT_RETENTION, true);
-        let mut other_tab = now.clone();
-        assert_eq!(
-            now.adopt(&old, 70.0),
-            1,
-            "q1 comes back; q2's newer answer stays"
-        );
-        assert_eq!(now.map.keys().collect::<Vec<_>>(), ["q1", "q2"]);
-        assert_eq!(now.map["q2"].last_grade, Grade::Good);
-        assert_eq!(now.map["q2"].log.len(), 2, "the old answer joins the log");
-        // A tab that only knew the reset takes the restore in.
-        assert!(other_tab.merge(&now));
-        assert_eq!(other_tab.map.keys().collect::<Vec<_>>(), ["q1", "q2"]);
-    }
-
-    #[test]
-    fn replacing_drops_everything_else_in_every_tab() {
-        let imported = with(&[("i1", Grade::Good, 5.0)]);
-        let mut a = with(&[("q1", Grade::Good, 10.0)]);
-        let mut b = a.clone();
-        a.replace(&imported, 100.0);
-        assert_eq!(a.map.keys().collect::<Vec<_>>(), ["i1"]);
-        assert_eq!(a.map["i1"].last_ms, 5.0, "when it was answered stays true");
-        assert!(b.merge(&a));
-        assert_eq!(b.map.keys().collect::<Vec<_>>(), ["i1"]);
-    }
-}
+#[path = "records_tests.rs"]
+mod tests;

@@ -143,12 +143,12 @@ pub fn daily(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize) ->
     let first = today - days as i64 + 1;
     let mut out = vec![Day::default(); days];
     for r in records.map.values() {
-        for (t, g) in &r.log {
-            let d = day_of(*t, tz_offset_min);
+        for e in &r.log {
+            let d = day_of(e.at_ms, tz_offset_min);
             if (first..=today).contains(&d) {
                 let day = &mut out[(d - first) as usize];
                 day.answers += 1;
-                day.right += usize::from(g.is_correct());
+                day.right += usize::from(e.grade.is_correct());
             }
         }
     }
@@ -173,8 +173,8 @@ pub fn forecast(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize)
 pub fn activity(records: &Records, now_ms: f64, tz_offset_min: f64) -> (BTreeSet<i64>, usize) {
     let mut active = BTreeSet::new();
     for r in records.map.values() {
-        for (t, _) in &r.log {
-            active.insert(day_of(*t, tz_offset_min));
+        for e in &r.log {
+            active.insert(day_of(e.at_ms, tz_offset_min));
         }
     }
     let today = day_of(now_ms, tz_offset_min);

@@ -14,6 +14,9 @@ use std::fmt;
 
 pub const EXPORT_FORMAT: &str = "pyquiz-progress";
 pub const EXPORT_VERSION: u64 = 1;
+/// Files larger than this are refused before they are read: an export of every question is
+/// far smaller, and reading a huge file picked by mistake would stall or kill the tab.
+pub const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
 pub fn export(records: &Records, settings: &Settings, now_ms: f64) -> String {
     let mut w = Writer::new();
@@ -50,6 +53,8 @@ pub struct Imported {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
+    /// Larger than `MAX_IMPORT_BYTES`, in bytes.
+    TooBig(f64),
     NotAnExport,
     Newer(u64),
     Unreadable(String),
@@ -58,6 +63,12 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ImportError::TooBig(bytes) => write!(
+                f,
+                "This file is too big to be a pyquiz progress export ({} MB; exports are under {} MB).",
+                (bytes / 1_048_576.0).ceil(),
+                MAX_IMPORT_BYTES / 1_048_576.0
+            ),
             ImportError::NotAnExport => write!(f, "This file is not a pyquiz progress export."),
             ImportError::Newer(v) => write!(
                 f,
@@ -65,6 +76,15 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Unreadable(why) => write!(f, "This export could not be read ({why})."),
         }
+    }
+}
+
+/// Whether a file of `bytes` may be read at all (checked before reading it).
+pub fn check_import_size(bytes: f64) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        Err(ImportError::TooBig(bytes))
+    } else {
+        Ok(())
     }
 }
 
@@ -161,6 +181,18 @@ mod tests {
             )),
             Err(ImportError::Unreadable(_))
         ));
+    }
+
+    #[test]
+    fn files_too_big_to_be_an_export_are_refused_before_reading() {
+        assert_eq!(check_import_size(0.0), Ok(()));
+        assert_eq!(check_import_size(MAX_IMPORT_BYTES), Ok(()));
+        let gigabyte = 1024.0 * 1_048_576.0;
+        let err = check_import_size(gigabyte).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "This file is too big to be a pyquiz progress export (1024 MB; exports are under 10 MB)."
+        );
     }
 
     #[test]

@@ -107,8 +107,15 @@ mod tests {
     #[test]
     fn exams_save_and_move_on_even_when_empty() {
         let q = single();
-        let s = Session::new(vec!["q-0".into(), "q-1".into()], Mode::Exam, 0.0);
+        let mut s = Session::new(vec!["q-0".into(), "q-1".into()], Mode::Exam, 0.0);
         assert_eq!(primary(&s, Some(&q)), (Primary::SaveAndNext, true));
+        // Pressing it (the button and Enter submit the draft) moves on: B2.
+        assert_eq!(s.submit(&q, None, 1.0), None, "nothing to record");
+        assert_eq!(
+            s.position, 1,
+            "an empty draft is left unanswered, not stuck on"
+        );
+        assert!(s.current().seen);
         let one = Session::new(vec!["q-0".into()], Mode::Exam, 0.0);
         assert_eq!(primary(&one, Some(&q)), (Primary::Finish, true));
     }

@@ -1,7 +1,7 @@
 //! The quiz as both the app and the embed run it: the session, the questions downloaded so far,
 //! and the events an embed reports to its host page. One `apply` per action, pure.
 
-use super::{Grade, Outcome, Session};
+use super::{primary, Grade, Outcome, Primary, Session};
 use crate::bank::{Chunk, Question};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -73,6 +73,46 @@ pub struct Runner {
     /// Numbered events for the host page; an effect posts those it has not posted yet.
     pub outbox: Vec<(u64, HostEvent)>,
     next_event: u64,
+    /// When the exam ends once the questions its drafts wait for have loaded: a finish was
+    /// asked for, or the deadline passed, while some could not be graded yet.
+    pub finishing: Option<f64>,
+}
+
+/// What an action can change in a session besides the draft and the answers, compared before
+/// and after it instead of comparing (or cloning) the whole session.
+#[derive(Clone, Copy, PartialEq)]
+struct Marks {
+    position: usize,
+    finished: bool,
+    answered: bool,
+    revealed: bool,
+    hint_shown: bool,
+    flagged: bool,
+}
+
+impl Marks {
+    fn of(s: &Session) -> Marks {
+        let slot = s.current();
+        Marks {
+            position: s.position,
+            finished: s.is_finished(),
+            answered: slot.answer.is_some(),
+            revealed: slot.revealed,
+            hint_shown: slot.hint_shown,
+            flagged: slot.flagged,
+        }
+    }
+}
+
+/// What one action did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    /// The answers to record in the learner's history.
+    pub outcomes: Vec<Outcome>,
+    /// Anything changed (a no-op, such as a tick before the deadline, re-renders nothing).
+    pub changed: bool,
+    /// The session changed (it is to be saved); loading questions changes only the runner.
+    pub session_changed: bool,
 }
 
 impl Runner {
@@ -86,8 +126,17 @@ impl Runner {
         self.questions.get(id)
     }
 
-    /// Applies one action; returns the answers to record in the learner's history.
-    pub fn apply(&mut self, action: QuizAction) -> Vec<Outcome> {
+    /// The main button for the question on screen: it waits while a finish waits for questions.
+    pub fn primary(&self) -> Option<(Primary, bool)> {
+        let s = self.session.as_ref()?;
+        if self.finishing.is_some() && !s.is_finished() {
+            return Some((Primary::Wait, false));
+        }
+        Some(primary(s, self.current_question().map(|q| &**q)))
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: QuizAction) -> Applied {
         use QuizAction as A;
         match action {
             A::Loaded(chunk) => {
@@ -96,41 +145,73 @@ impl Runner {
                 for q in &chunk.questions {
                     qs.insert(q.id.clone(), Rc::clone(q));
                 }
-                Vec::new()
+                // A finish that waited for these questions can happen now.
+                match self.finishing {
+                    Some(at) => {
+                        let mut done = self.in_session(A::Finish { now: at });
+                        done.changed = true;
+                        done
+                    }
+                    None => Applied {
+                        changed: true,
+                        ..Applied::default()
+                    },
+                }
             }
             A::LoadFailed { topic, message } => {
+                let changed = self.failed.get(&topic) != Some(&message);
                 self.failed.insert(topic, message);
-                Vec::new()
+                Applied {
+                    changed,
+                    ..Applied::default()
+                }
             }
             A::Start(session) => {
                 self.session = Some(session);
-                Vec::new()
+                self.finishing = None;
+                Applied {
+                    changed: true,
+                    session_changed: true,
+                    ..Applied::default()
+                }
             }
             A::Discard => {
-                self.session = None;
-                Vec::new()
+                let changed = self.session.take().is_some();
+                self.finishing = None;
+                Applied {
+                    changed,
+                    session_changed: changed,
+                    ..Applied::default()
+                }
             }
             action => self.in_session(action),
         }
     }
 
-    fn in_session(&mut self, action: QuizAction) -> Vec<Outcome> {
+    fn in_session(&mut self, action: QuizAction) -> Applied {
         use QuizAction as A;
         let questions = Rc::clone(&self.questions);
         let lookup = |id: &str| questions.get(id).map(|q| &**q);
         let Some(s) = self.session.as_mut() else {
-            return Vec::new();
+            return Applied::default();
         };
         let current = questions.get(s.current_id()).cloned();
         let was_finished = s.is_finished();
+        let before = Marks::of(s);
+        // The draft is compared only by the actions that edit it.
+        let mut draft_changed = false;
+        let mut finishing = self.finishing;
         let outcomes: Vec<Outcome> = match action {
             A::Pick(key) => {
+                let before = s.current().picked.clone();
                 if let Some(q) = &current {
                     s.toggle(q, &key);
                 }
+                draft_changed = s.current().picked != before;
                 Vec::new()
             }
             A::Type(text) => {
+                draft_changed = s.current().text != text;
                 s.type_text(text);
                 Vec::new()
             }
@@ -166,10 +247,28 @@ impl Runner {
                 s.go_to(index, now);
                 Vec::new()
             }
-            A::Finish { now } => s.finish(lookup, now),
-            A::Tick { now } => s.tick(lookup, now),
+            A::Finish { now } => {
+                let out = s.finish(lookup, now);
+                if !s.is_finished() {
+                    finishing = Some(now);
+                }
+                out
+            }
+            A::Tick { now } => {
+                let out = s.tick(lookup, now);
+                if let Some(deadline) = s.deadline_ms().filter(|d| now >= *d) {
+                    if !s.is_finished() {
+                        finishing = Some(deadline);
+                    }
+                }
+                out
+            }
             A::Loaded(_) | A::LoadFailed { .. } | A::Start(_) | A::Discard => Vec::new(),
         };
+        if s.is_finished() {
+            finishing = None;
+        }
+        let session_changed = draft_changed || !outcomes.is_empty() || Marks::of(s) != before;
         let completed = (!was_finished && s.is_finished()).then(|| {
             let sum = s.summary();
             HostEvent::Completed {
@@ -178,6 +277,8 @@ impl Runner {
                 ids: s.ids.clone(),
             }
         });
+        let changed = session_changed || finishing != self.finishing;
+        self.finishing = finishing;
         // One `answered` per real answer, then `completed` when the session has just ended.
         for o in outcomes.iter().filter(|o| !o.skipped) {
             self.push(HostEvent::Answered {
@@ -188,7 +289,11 @@ impl Runner {
         if let Some(event) = completed {
             self.push(event);
         }
-        outcomes
+        Applied {
+            outcomes,
+            changed,
+            session_changed,
+        }
     }
 
     fn push(&mut self, event: HostEvent) {
@@ -201,173 +306,5 @@ impl Runner {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bank::{test_question, Body, Choice};
-    use crate::quiz::Mode;
-
-    fn chunk() -> Rc<Chunk> {
-        let o = |k: &str, c| Choice {
-            key: k.into(),
-            text: Vec::new(),
-            correct: c,
-            why: None,
-        };
-        let questions = ["t-1", "t-2", "t-3"]
-            .iter()
-            .map(|id| {
-                test_question(
-                    id,
-                    Body::Single {
-                        options: vec![o("a", false), o("b", true)],
-                    },
-                )
-            })
-            .map(Rc::new)
-            .collect();
-        Rc::new(Chunk {
-            topic: "t".into(),
-            questions,
-        })
-    }
-
-    fn run(r: &mut Runner, actions: Vec<QuizAction>) -> Vec<Outcome> {
-        actions.into_iter().flat_map(|a| r.apply(a)).collect()
-    }
-
-    fn ids() -> Vec<String> {
-        vec!["t-1".into(), "t-2".into(), "t-3".into()]
-    }
-
-    #[test]
-    fn answers_wait_for_the_question_to_load() {
-        use QuizAction as A;
-        let mut r = Runner::default();
-        let out = run(
-            &mut r,
-            vec![
-                A::Start(Session::new(ids(), Mode::Practice, 0.0)),
-                A::Pick("b".into()),
-                A::Submit { now: 1.0 },
-            ],
-        );
-        assert!(out.is_empty());
-        assert!(r.outbox.is_empty());
-        r.apply(A::Loaded(chunk()));
-        assert!(r.current_question().is_some());
-    }
-
-    #[test]
-    fn practice_reports_each_answer_then_completion_once() {
-        use QuizAction as A;
-        let mut r = Runner::default();
-        let out = run(
-            &mut r,
-            vec![
-                A::Loaded(chunk()),
-                A::Start(Session::new(ids(), Mode::Practice, 0.0)),
-                A::Pick("b".into()),
-                A::Submit { now: 1.0 },
-                A::Submit { now: 1.5 },
-                A::Next { now: 2.0 },
-                A::Pick("a".into()),
-                A::Submit { now: 3.0 },
-                A::Finish { now: 4.0 },
-                A::Finish { now: 5.0 },
-            ],
-        );
-        let recorded: Vec<(&str, bool, bool)> = out
-            .iter()
-            .map(|o| (o.id.as_str(), o.correct, o.skipped))
-            .collect();
-        assert_eq!(recorded, [("t-1", true, false), ("t-2", false, false)]);
-        let events: Vec<(u64, HostEvent)> = r.outbox.clone();
-        assert_eq!(
-            events,
-            [
-                (
-                    1,
-                    HostEvent::Answered {
-                        id: "t-1".into(),
-                        correct: true
-                    }
-                ),
-                (
-                    2,
-                    HostEvent::Answered {
-                        id: "t-2".into(),
-                        correct: false
-                    }
-                ),
-                (
-                    3,
-                    HostEvent::Completed {
-                        score: 1,
-                        total: 3,
-                        ids: ids()
-                    }
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_exam_reports_its_answers_when_it_ends() {
-        use QuizAction as A;
-        let mut r = Runner::default();
-        run(
-            &mut r,
-            vec![
-                A::Loaded(chunk()),
-                A::Start(Session::new(ids(), Mode::Exam, 0.0)),
-                A::Pick("b".into()),
-                A::Submit { now: 1.0 },
-            ],
-        );
-        assert!(r.outbox.is_empty(), "nothing is told before the end");
-        let out = r.apply(A::Finish { now: 2.0 });
-        assert_eq!(out.len(), 2, "one answer, one seen and skipped");
-        let kinds: Vec<&HostEvent> = r.outbox.iter().map(|(_, e)| e).collect();
-        assert_eq!(kinds.len(), 2);
-        assert!(matches!(
-            kinds[1],
-            HostEvent::Completed {
-                score: 1,
-                total: 3,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_timed_exam_completes_on_a_tick() {
-        use QuizAction as A;
-        let mut s = Session::new(ids(), Mode::Exam, 0.0);
-        s.time_limit_ms = Some(1000.0);
-        let mut r = Runner::default();
-        run(
-            &mut r,
-            vec![A::Loaded(chunk()), A::Start(s), A::Tick { now: 500.0 }],
-        );
-        assert!(r.outbox.is_empty());
-        r.apply(A::Tick { now: 1500.0 });
-        assert!(r.session.as_ref().unwrap().is_finished());
-        assert!(matches!(
-            r.outbox.last(),
-            Some((_, HostEvent::Completed { .. }))
-        ));
-    }
-
-    #[test]
-    fn the_outbox_keeps_only_recent_events() {
-        let mut r = Runner::default();
-        for i in 0..200 {
-            r.push(HostEvent::Answered {
-                id: format!("x-{i}"),
-                correct: true,
-            });
-        }
-        assert_eq!(r.outbox.len(), OUTBOX_KEEP);
-        assert_eq!(r.outbox.last().map(|(n, _)| *n), Some(200));
-    }
-}
+#[path = "runner_tests.rs"]
+mod tests;

@@ -52,7 +52,14 @@ impl Filters {
         let (keep, gone): (Vec<String>, Vec<String>) =
             self.topics.drain(..).partition(|t| known_topic(t));
         self.topics = keep;
-        self.difficulties.dedup();
+        // The first occurrence of each: a stored `[junior, mid, junior]` would otherwise keep a
+        // junior that `toggle_difficulty` could never clear.
+        let mut kept = Vec::new();
+        self.difficulties.retain(|d| {
+            let first = !kept.contains(d);
+            kept.push(*d);
+            first
+        });
         if !COUNTS.contains(&self.count) {
             self.count = COUNTS
                 .into_iter()
@@ -181,6 +188,19 @@ mod tests {
         };
         f.keep_known(|_| true);
         assert_eq!(f.count, 50);
+    }
+
+    #[test]
+    fn repeated_difficulties_keep_their_first_occurrence_and_can_be_cleared() {
+        use Difficulty::{Junior, Mid, Senior};
+        let mut f = Filters {
+            difficulties: vec![Junior, Mid, Junior, Senior, Mid],
+            ..Filters::default()
+        };
+        f.keep_known(|_| true);
+        assert_eq!(f.difficulties, [Junior, Mid, Senior]);
+        f.toggle_difficulty(Junior);
+        assert_eq!(f.difficulties, [Mid, Senior], "one toggle clears junior");
     }
 
     #[test]

@@ -250,7 +250,15 @@ impl Session {
         let response = match (self_grade, &question.body) {
             (Some(g), Body::Flashcard { .. }) if self.current().revealed => Response::SelfGrade(g),
             (None, Body::Flashcard { .. }) | (Some(_), _) => return None,
-            (None, _) => self.draft_response(question)?,
+            (None, _) => match self.draft_response(question) {
+                Some(response) => response,
+                // "Save and next" on an empty draft: an exam never blocks on one question.
+                None if self.mode == Mode::Exam => {
+                    self.next(now_ms);
+                    return None;
+                }
+                None => return None,
+            },
         };
         if self.mode == Mode::Exam && !matches!(response, Response::SelfGrade(_)) {
             self.next(now_ms);
@@ -346,14 +354,32 @@ impl Session {
         }
     }
 
+    /// Exam drafts that cannot be graded yet because their question has not loaded (or failed
+    /// to): grading without the question would turn an answer into a skip, so finishing waits.
+    pub fn drafts_waiting<'q>(&self, question: impl Fn(&str) -> Option<&'q Question>) -> usize {
+        if self.mode != Mode::Exam {
+            return 0;
+        }
+        self.ids
+            .iter()
+            .zip(&self.slots)
+            .filter(|(id, slot)| {
+                slot.answer.is_none()
+                    && (!slot.picked.is_empty() || !slot.text.trim().is_empty())
+                    && question(id).is_none()
+            })
+            .count()
+    }
+
     /// Ends the session. An exam grades its complete drafts now (`question` finds a loaded
-    /// question by id); every question seen but left unanswered comes back as skipped.
+    /// question by id); every question seen but left unanswered comes back as skipped. An exam
+    /// with drafts still waiting for their questions does not end (see `drafts_waiting`).
     pub fn finish<'q>(
         &mut self,
         question: impl Fn(&str) -> Option<&'q Question>,
         now_ms: f64,
     ) -> Vec<Outcome> {
-        if self.is_finished() {
+        if self.is_finished() || self.drafts_waiting(&question) > 0 {
             return Vec::new();
         }
         self.leave(now_ms);

@@ -292,3 +292,49 @@ fn an_exam_finished_in_time_did_not_time_out() {
     untimed.finish(bank(&qs), 30_000.0);
     assert!(!untimed.summary().timed_out);
 }
+
+#[test]
+fn an_empty_exam_draft_saves_and_moves_on() {
+    let q = single("q-0");
+    let mut s = session(3, Mode::Exam);
+    assert_eq!(s.submit(&q, None, 1100.0), None, "nothing to record");
+    assert_eq!(s.position, 1, "Save and next moved on");
+    assert!(s.slots[1].seen);
+    let mut practice = session(2, Mode::Practice);
+    practice.submit(&q, None, 1100.0);
+    assert_eq!(practice.position, 0, "practice waits for an answer");
+}
+
+#[test]
+fn an_exam_does_not_end_while_a_draft_waits_for_its_question() {
+    let qs = [single("q-0"), short("q-1")];
+    let mut s = session(3, Mode::Exam);
+    s.time_limit_ms = Some(60_000.0);
+    s.toggle(&qs[0], "k1");
+    s.next(2000.0);
+    s.type_text("nonlocal".into());
+    // q-1's chunk has not arrived (or failed): its draft must not become a skip.
+    let only_q0 = bank(&qs[..1]);
+    assert_eq!(s.drafts_waiting(&only_q0), 1);
+    assert!(s.tick(&only_q0, 90_000.0).is_empty());
+    assert!(s.finish(&only_q0, 90_000.0).is_empty());
+    assert!(!s.is_finished(), "it waits");
+    let out = s.tick(bank(&qs), 95_000.0);
+    assert_eq!(
+        s.finished_ms,
+        Some(61_000.0),
+        "ended at its deadline once it could be graded"
+    );
+    let got: Vec<(&str, bool, bool)> = out
+        .iter()
+        .map(|o| (o.id.as_str(), o.correct, o.skipped))
+        .collect();
+    assert_eq!(got, [("q-0", true, false), ("q-1", true, false)]);
+    let mut practice = session(1, Mode::Practice);
+    practice.toggle(&qs[0], "k1");
+    practice.finish(bank(&[]), 1.0);
+    assert!(
+        practice.is_finished(),
+        "practice grades no drafts, so nothing waits"
+    );
+}

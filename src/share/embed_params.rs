@@ -43,8 +43,9 @@ pub struct EmbedParams {
     pub filters: Filters,
     pub theme: Theme,
     pub mode: Mode,
-    /// The same embed shows every reader the same questions unless the page sets a seed.
-    pub seed: u64,
+    /// The seed a page set; `None` uses the selection's own (see `seed`), so the same embed
+    /// shows every reader the same questions.
+    pub seed: Option<u64>,
 }
 
 impl Default for EmbedParams {
@@ -57,7 +58,7 @@ impl Default for EmbedParams {
             },
             theme: Theme::Auto,
             mode: Mode::Practice,
-            seed: bank_format::seed_from_str(""),
+            seed: None,
         }
     }
 }
@@ -126,7 +127,6 @@ impl EmbedParams {
             return Ok((p, notices));
         }
         let pairs = query_pairs(query);
-        let mut seed_set = false;
         for (key, value) in &pairs {
             let value = value.trim();
             let quoted: String = value.chars().take(24).collect();
@@ -174,10 +174,7 @@ impl EmbedParams {
                     None => notices.push(format!("Unknown mode “{quoted}”: using practice mode.")),
                 },
                 "seed" => match value.parse::<u64>() {
-                    Ok(s) => {
-                        p.seed = s;
-                        seed_set = true;
-                    }
+                    Ok(s) => p.seed = Some(s),
                     Err(_) => notices.push(format!(
                         "“{quoted}” is not a seed; the default order is used."
                     )),
@@ -186,21 +183,32 @@ impl EmbedParams {
                 _ => {}
             }
         }
-        if !seed_set {
-            p.seed = p.selection_seed();
-        }
         Ok((p, notices))
     }
 
-    /// The default seed: a hash of what selects the questions, so a blog changing its theme
-    /// or mode keeps showing readers the same questions.
+    /// The seed that picks the questions: the page's, or a hash of what selects them, so a
+    /// blog changing its theme or mode keeps showing readers the same questions.
+    pub fn seed(&self) -> u64 {
+        self.seed.unwrap_or_else(|| self.selection_seed())
+    }
+
+    /// Every topic the bank has is picked: the same as none, so the snippet leaves them out.
+    fn all_topics(&self) -> bool {
+        !self.filters.topics.is_empty()
+            && crate::bank::TOPICS
+                .iter()
+                .all(|t| self.filters.topics.iter().any(|x| x == t.id))
+    }
+
     fn selection_seed(&self) -> u64 {
         let mut key = String::new();
         if let Some(ids) = &self.ids {
             key.push_str(&ids.join("."));
         }
         key.push('|');
-        key.push_str(&self.filters.topics.join(","));
+        if !self.all_topics() {
+            key.push_str(&self.filters.topics.join(","));
+        }
         key.push('|');
         key.push_str(&self.difficulty_list());
         key.push('|');
@@ -225,7 +233,7 @@ impl EmbedParams {
         match &self.ids {
             Some(ids) => out.push(("ids", ids.join("."))),
             None => {
-                if !self.filters.topics.is_empty() {
+                if !self.filters.topics.is_empty() && !self.all_topics() {
                     out.push(("topic", self.filters.topics.join(",")));
                 }
                 if !self.filters.difficulties.is_empty() {
@@ -242,121 +250,14 @@ impl EmbedParams {
         if self.theme != Theme::Auto {
             out.push(("theme", self.theme.as_str().to_string()));
         }
-        if self.seed != self.selection_seed() {
-            out.push(("seed", self.seed.to_string()));
+        // Only a seed that changes the questions: the selection's own is the default.
+        if let Some(seed) = self.seed.filter(|s| *s != self.selection_seed()) {
+            out.push(("seed", seed.to_string()));
         }
         out
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn known(t: &str) -> bool {
-        matches!(t, "scope" | "oop")
-    }
-
-    fn parse(q: &str) -> (EmbedParams, Vec<String>) {
-        EmbedParams::parse(q, known).expect(q)
-    }
-
-    #[test]
-    fn defaults() {
-        let (p, notices) = parse("");
-        assert_eq!(p.filters.count, EMBED_DEFAULT_COUNT);
-        assert_eq!(
-            (p.theme, p.mode, p.ids),
-            (Theme::Auto, Mode::Practice, None)
-        );
-        assert!(notices.is_empty());
-    }
-
-    #[test]
-    fn reads_every_option() {
-        let (p, n) =
-            parse("#topic=scope,oop&count=3&difficulty=junior%2Cmid&theme=dark&mode=exam&seed=9");
-        assert!(n.is_empty(), "{n:?}");
-        assert_eq!(p.filters.topics, ["scope", "oop"]);
-        assert_eq!(
-            p.filters.difficulties,
-            [Difficulty::Junior, Difficulty::Mid]
-        );
-        assert_eq!(
-            (p.filters.count, p.theme, p.mode, p.seed),
-            (3, Theme::Dark, Mode::Exam, 9)
-        );
-        let (p, _) = parse("ids=oop-01.oop-02&count=999");
-        assert_eq!(p.ids.unwrap(), ["oop-01", "oop-02"]);
-        assert_eq!(p.filters.count, EMBED_MAX_COUNT);
-    }
-
-    #[test]
-    fn the_seed_follows_the_selection_not_the_looks() {
-        let a = parse("topic=scope").0.seed;
-        assert_eq!(a, parse("topic=scope&theme=dark&mode=exam").0.seed);
-        assert_ne!(a, parse("topic=oop").0.seed);
-    }
-
-    #[test]
-    fn bad_values_fall_back_with_a_notice() {
-        for q in [
-            "topic=nope",
-            "count=0",
-            "count=lots",
-            "theme=%3Cb%3E",
-            "difficulty=expert",
-            "mode=x",
-            "seed=x",
-        ] {
-            let (p, notices) = parse(q);
-            assert_eq!(notices.len(), 1, "{q}: {notices:?}");
-            assert_eq!(p.filters.count, EMBED_DEFAULT_COUNT, "{q}");
-            assert_eq!(p.theme, Theme::Auto, "{q}");
-            assert_eq!(p.mode, Mode::Practice, "{q}");
-        }
-        let (_, n) = parse("theme=%3Cb%3E");
-        assert!(n[0].contains("“<b>”"), "{n:?}");
-    }
-
-    #[test]
-    fn a_damaged_question_list_is_an_error() {
-        assert!(EmbedParams::parse("ids=", known).is_err());
-        assert!(EmbedParams::parse("ids=A!", known).is_err());
-    }
-
-    #[test]
-    fn attributes_round_trip_through_the_url() {
-        for q in [
-            "",
-            "topic=scope&count=3&mode=exam&theme=dark",
-            "ids=scp-01.scp-02&seed=4",
-            "difficulty=senior&count=50",
-        ] {
-            let (p, _) = parse(q);
-            // embed.js copies each data-X attribute into the URL as X=value.
-            let url: Vec<String> = p
-                .to_attrs()
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            assert_eq!(parse(&url.join("&")).0, p, "{q}");
-        }
-    }
-
-    #[test]
-    fn percent_decoding_takes_only_real_escapes() {
-        assert_eq!(percent_decode("a%2Cb+c%zz%"), "a,b c%zz%");
-        assert_eq!(percent_decode("%+1"), "% 1", "a sign is not a hex digit");
-        assert_eq!(percent_decode("%4"), "%4");
-        assert_eq!(percent_decode("%e2%9c%93"), "✓");
-    }
-
-    #[test]
-    fn an_absurdly_long_query_is_not_read() {
-        let q = format!("topic={}", "x".repeat(100_000));
-        let (p, n) = parse(&q);
-        assert_eq!(p, EmbedParams::default());
-        assert_eq!(n.len(), 1);
-    }
-}
+#[path = "embed_params_tests.rs"]
+mod tests;

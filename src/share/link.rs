@@ -13,7 +13,16 @@ pub enum LinkError {
     BadId(String),
     TooMany(usize),
     BadMode(String),
-    BadScore(String),
+    /// The score part of a score link is not a score (or does not fit its questions); the
+    /// questions that could be read are still worth offering.
+    BadScore {
+        part: String,
+        quiz: Option<QuizLink>,
+    },
+    /// A `%` escape that is not one (a link mangled on its way).
+    BadEscape(String),
+    /// Cut off before any question id could be read.
+    CutOff,
 }
 
 impl fmt::Display for LinkError {
@@ -26,7 +35,27 @@ impl fmt::Display for LinkError {
                 "This link names {n} questions; at most {MAX_LINK_IDS} are allowed."
             ),
             LinkError::BadMode(m) => write!(f, "This link asks for an unknown mode “{m}”."),
-            LinkError::BadScore(s) => write!(f, "This score link is damaged (“{s}”)."),
+            LinkError::BadScore { part, .. } => write!(
+                f,
+                "This score link is damaged: the score part “{part}” is not a score."
+            ),
+            LinkError::BadEscape(e) => {
+                write!(f, "This link is damaged: “{e}” is not a valid escape.")
+            }
+            LinkError::CutOff => write!(
+                f,
+                "This link looks cut off: none of its question ids could be read."
+            ),
+        }
+    }
+}
+
+impl LinkError {
+    /// The quiz still worth offering from a damaged link, if any.
+    pub fn salvage(&self) -> Option<&QuizLink> {
+        match self {
+            LinkError::BadScore { quiz, .. } => quiz.as_ref(),
+            _ => None,
         }
     }
 }
@@ -44,8 +73,9 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// `a.b.c` → ids in order, repeats dropped. Linear in the input, and it stops at the first bad
-/// id or as soon as there are too many: a crafted link of a million ids costs one scan.
+/// `a.b.c` → ids in order, repeats dropped. It validates ids only until it has more than
+/// `MAX_LINK_IDS` distinct ones, then only counts the parts: a crafted link of a million ids
+/// costs one scan, and nothing after the cap is examined.
 pub fn parse_ids(text: &str) -> Result<Vec<String>, LinkError> {
     let mut ids: Vec<String> = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -65,6 +95,93 @@ pub fn parse_ids(text: &str) -> Result<Vec<String>, LinkError> {
         return Err(LinkError::NoQuestions);
     }
     Ok(ids)
+}
+
+/// Characters chat apps and mail clients glue to the end of a link (a sentence's full stop, a
+/// closing bracket or quote): none can end a route, so they are dropped.
+fn is_trailing_junk(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+            | '*'
+            | '_'
+            | '~'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '…'
+    ) || c.is_whitespace()
+}
+
+/// One part of an address as written: percent escapes decoded (`%2E` is a dot), trailing
+/// punctuation dropped. `cut_off` is true when it ends inside an escape, the mark of a link
+/// cut short. A malformed escape anywhere else is an error, never a panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodedPath {
+    pub text: String,
+    pub cut_off: bool,
+}
+
+pub fn decode_path(raw: &str) -> Result<DecodedPath, LinkError> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = raw.trim_end_matches(is_trailing_junk).as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut cut_off = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            out.push(bytes[i]);
+            i += 1;
+            continue;
+        }
+        match (bytes.get(i + 1).copied(), bytes.get(i + 2).copied()) {
+            (Some(h), Some(l)) => match (hex(h), hex(l)) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                }
+                _ => {
+                    let end = (i + 3).min(bytes.len());
+                    let bad = String::from_utf8_lossy(&bytes[i..end]);
+                    return Err(LinkError::BadEscape(shown(&bad)));
+                }
+            },
+            // `%` or `%2` at the very end: the link was cut inside an escape.
+            (None, _) | (Some(_), None) => {
+                cut_off = true;
+                break;
+            }
+        }
+    }
+    let text = match String::from_utf8(out) {
+        Ok(text) => text,
+        // An encoded character whose last bytes are missing: cut off too.
+        Err(e) if e.utf8_error().error_len().is_none() => {
+            cut_off = true;
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            String::from_utf8(bytes).unwrap_or_default()
+        }
+        Err(_) => return Err(LinkError::BadEscape(shown(raw))),
+    };
+    Ok(DecodedPath {
+        text: text.trim_end_matches(is_trailing_junk).to_string(),
+        cut_off,
+    })
 }
 
 /// A quiz as a link: its question ids in order, and its mode. Route: `#/q/<ids>[/exam]`.
@@ -97,7 +214,67 @@ impl QuizLink {
     }
 }
 
-/// "I scored 7/10 on this quiz". Route: `#/score/7-10/<ids>`.
+/// A shared quiz as its address gave it: the quiz, and whether the address looked cut off
+/// after it (its end could not be read, so questions may be missing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedLink {
+    pub quiz: QuizLink,
+    pub cut_off: bool,
+}
+
+impl SharedLink {
+    /// Reads the parts of `#/q/<ids>[/<mode>]` as the address holds them (still escaped).
+    pub fn parse(ids: &str, mode: Option<&str>) -> Result<SharedLink, LinkError> {
+        match mode {
+            None => {
+                let ids = decode_path(ids)?;
+                read_cut(&ids, |text| QuizLink::parse(text, None))
+            }
+            Some(mode) => {
+                // The address ends in the mode: the ids before it are whole.
+                let ids = decode_path(ids)?;
+                let mode = decode_path(mode)?;
+                let quiz = QuizLink::parse(&ids.text, Some(&cut_mode(&mode)))?;
+                Ok(SharedLink {
+                    quiz,
+                    cut_off: false,
+                })
+            }
+        }
+    }
+}
+
+/// A mode cut short (`/ex`, or `/exam%` cut inside an escape) is still the mode it began.
+fn cut_mode(mode: &DecodedPath) -> String {
+    let m = mode.text.as_str();
+    let cut = mode.cut_off || !matches!(m, "" | "exam" | "practice");
+    match ["exam", "practice"]
+        .into_iter()
+        .find(|full| cut && !m.is_empty() && full.starts_with(m))
+    {
+        Some(full) => full.to_string(),
+        None => m.to_string(),
+    }
+}
+
+/// Parses ids that may have been cut off: an address cut inside an escape is read up to the
+/// cut, and one with nothing readable left is `CutOff`.
+fn read_cut(
+    ids: &DecodedPath,
+    parse: impl Fn(&str) -> Result<QuizLink, LinkError>,
+) -> Result<SharedLink, LinkError> {
+    match parse(&ids.text) {
+        Ok(quiz) => Ok(SharedLink {
+            quiz,
+            cut_off: ids.cut_off,
+        }),
+        Err(LinkError::NoQuestions) if ids.cut_off => Err(LinkError::CutOff),
+        Err(e) => Err(e),
+    }
+}
+
+/// "I scored 7/10 on this quiz". Route: `#/score/7-10/<ids>`. A link cut short holds fewer
+/// ids than its total: `unread` says how many could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoreLink {
     pub correct: usize,
@@ -115,8 +292,30 @@ impl ScoreLink {
         )
     }
 
+    /// Questions of the scored quiz the link no longer holds (it was cut off).
+    pub fn unread(&self) -> usize {
+        self.total.saturating_sub(self.ids.len())
+    }
+
+    /// The quiz that was scored (what of it could be read), to take it too.
+    pub fn quiz(&self) -> QuizLink {
+        QuizLink {
+            ids: self.ids.clone(),
+            mode: Mode::Practice,
+        }
+    }
+
+    /// Reads already decoded parts. Fewer ids than the total means the link was cut off (the
+    /// rest are counted as unread); more means it is damaged.
     pub fn parse(score: &str, ids: &str) -> Result<ScoreLink, LinkError> {
-        let bad = || LinkError::BadScore(shown(score));
+        let quiz = parse_ids(ids).ok().map(|ids| QuizLink {
+            ids,
+            mode: Mode::Practice,
+        });
+        let bad = || LinkError::BadScore {
+            part: shown(score),
+            quiz: quiz.clone(),
+        };
         let (c, t) = score.split_once('-').ok_or_else(bad)?;
         let number = |s: &str| {
             (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -124,8 +323,11 @@ impl ScoreLink {
                 .flatten()
         };
         let (correct, total) = (number(c).ok_or_else(bad)?, number(t).ok_or_else(bad)?);
+        if correct > total || total == 0 {
+            return Err(bad());
+        }
         let ids = parse_ids(ids)?;
-        if correct > total || total != ids.len() {
+        if ids.len() > total {
             return Err(bad());
         }
         Ok(ScoreLink {
@@ -134,95 +336,19 @@ impl ScoreLink {
             ids,
         })
     }
+
+    /// Reads the parts of `#/score/<score>/<ids>` as the address holds them.
+    pub fn from_address(score: &str, ids: &str) -> Result<ScoreLink, LinkError> {
+        let score = decode_path(score)?;
+        let ids = decode_path(ids)?;
+        match ScoreLink::parse(&score.text, &ids.text) {
+            // A score link always names its questions: with none, it was cut after the score.
+            Err(LinkError::NoQuestions) => Err(LinkError::CutOff),
+            other => other,
+        }
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quiz_links_round_trip() {
-        for mode in [Mode::Practice, Mode::Exam] {
-            let link = QuizLink {
-                ids: vec!["mut-01".into(), "fn-12".into(), "aio-3".into()],
-                mode,
-            };
-            let path = link.path();
-            let rest = path.strip_prefix("/q/").unwrap();
-            let (ids, mode_part) = match rest.split_once('/') {
-                Some((i, m)) => (i, Some(m)),
-                None => (rest, None),
-            };
-            assert_eq!(QuizLink::parse(ids, mode_part), Ok(link));
-        }
-    }
-
-    #[test]
-    fn order_is_kept_and_repeats_dropped() {
-        assert_eq!(parse_ids("b.a.b").unwrap(), ["b", "a"]);
-        let repeated = vec!["a-1"; 5000].join(".");
-        assert_eq!(
-            parse_ids(&repeated).unwrap(),
-            ["a-1"],
-            "repeats do not count toward the cap"
-        );
-    }
-
-    #[test]
-    fn malformed_links_are_errors() {
-        assert_eq!(parse_ids(""), Err(LinkError::NoQuestions));
-        assert_eq!(parse_ids("..."), Err(LinkError::NoQuestions));
-        assert_eq!(
-            parse_ids("mut-01.<script>"),
-            Err(LinkError::BadId("<script>".into()))
-        );
-        assert_eq!(parse_ids("MUT-01"), Err(LinkError::BadId("MUT-01".into())));
-        assert!(matches!(
-            parse_ids("averyveryverylongid"),
-            Err(LinkError::BadId(_))
-        ));
-        let many: Vec<String> = (0..101).map(|i| format!("q-{i}")).collect();
-        assert_eq!(parse_ids(&many.join(".")), Err(LinkError::TooMany(101)));
-        assert_eq!(
-            QuizLink::parse("a", Some("party")),
-            Err(LinkError::BadMode("party".into()))
-        );
-    }
-
-    #[test]
-    fn a_huge_link_is_refused_with_its_size() {
-        let huge: Vec<String> = (0..300_000).map(|i| format!("q{i}")).collect();
-        let text = huge.join(".");
-        assert_eq!(parse_ids(&text), Err(LinkError::TooMany(300_000)));
-    }
-
-    #[test]
-    fn score_links_round_trip_and_reject_nonsense() {
-        let ok = ScoreLink {
-            correct: 1,
-            total: 2,
-            ids: vec!["a-1".into(), "b-2".into()],
-        };
-        assert_eq!(ScoreLink::parse("1-2", "a-1.b-2"), Ok(ok.clone()));
-        assert_eq!(ok.path(), "/score/1-2/a-1.b-2");
-        for bad in [
-            "3-2",
-            "x-2",
-            "12",
-            "1-3",
-            "-1-2",
-            "+1-2",
-            "99999999999999999999-2",
-        ] {
-            assert!(ScoreLink::parse(bad, "a-1.b-2").is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn errors_read_as_sentences() {
-        assert_eq!(
-            LinkError::BadId("x!".into()).to_string(),
-            "This link is damaged: “x!” is not a question id."
-        );
-    }
-}
+#[path = "link_tests.rs"]
+mod tests;

@@ -4,4 +4,7 @@ mod embed_params;
 mod link;
 
 pub use embed_params::{percent_decode, query_pairs, EmbedParams, Theme, EMBED_MAX_COUNT};
-pub use link::{parse_ids, valid_id, LinkError, QuizLink, ScoreLink, MAX_LINK_IDS};
+pub use link::{
+    decode_path, parse_ids, valid_id, DecodedPath, LinkError, QuizLink, ScoreLink, SharedLink,
+    MAX_LINK_IDS,
+};

@@ -31,16 +31,16 @@ pub struct Notices {
 
 impl Notices {
     /// Adds a notice unless the same text is already showing (a repeated warning, such as
-    /// "cannot save", would otherwise pile up after every answer).
+    /// "cannot save", would otherwise pile up after every answer). True if it was added.
     pub fn push(
         &mut self,
         kind: NoticeKind,
         text: impl Into<String>,
         action: Option<NoticeAction>,
-    ) {
+    ) -> bool {
         let text = text.into();
         if self.items.iter().any(|n| n.text == text) {
-            return;
+            return false;
         }
         self.next_id += 1;
         self.items.push(Notice {
@@ -49,15 +49,26 @@ impl Notices {
             text,
             action,
         });
+        true
     }
 
-    pub fn dismiss(&mut self, id: u32) {
+    /// True if a notice was removed.
+    pub fn dismiss(&mut self, id: u32) -> bool {
+        let before = self.items.len();
         self.items.retain(|n| n.id != id);
+        self.items.len() != before
     }
 
     /// Removes every notice carrying this action (it has been taken or no longer applies).
     pub fn drop_action(&mut self, action: NoticeAction) {
         self.items.retain(|n| n.action != Some(action));
+    }
+
+    /// Removes the notice saying `text` (what it warned of is over). True if there was one.
+    pub fn drop_text(&mut self, text: &str) -> bool {
+        let before = self.items.len();
+        self.items.retain(|n| n.text != text);
+        self.items.len() != before
     }
 }
 

@@ -1,14 +1,15 @@
 use super::*;
 use crate::bank::{Body, Choice, Chunk, QUESTIONS, TOPICS};
 use crate::progress::schema::SavedSession;
+use crate::progress::store::Change;
 use crate::quiz::Grade;
 
 /// Real ids (the state checks ids against the compiled index) with simple fake content.
-fn ids(n: usize) -> Vec<String> {
+pub(super) fn ids(n: usize) -> Vec<String> {
     QUESTIONS.iter().take(n).map(|q| q.id.to_string()).collect()
 }
 
-fn chunk(ids: &[String]) -> Rc<Chunk> {
+pub(super) fn chunk(ids: &[String]) -> Rc<Chunk> {
     let o = |k: &str, c| Choice {
         key: k.into(),
         text: Vec::new(),
@@ -33,21 +34,27 @@ fn chunk(ids: &[String]) -> Rc<Chunk> {
     })
 }
 
-fn fresh() -> AppState {
-    AppState::new(Records::default(), Settings::default(), Vec::new(), true)
+pub(super) fn fresh() -> AppState {
+    AppState::new(
+        Records::default(),
+        Settings::default(),
+        Vec::new(),
+        true,
+        0.0,
+    )
 }
 
-fn run(state: &mut AppState, actions: Vec<Action>) {
+pub(super) fn run(state: &mut AppState, actions: Vec<Action>) {
     for a in actions {
         state.apply(a);
     }
 }
 
-fn quiz(a: QuizAction) -> Action {
+pub(super) fn quiz(a: QuizAction) -> Action {
     Action::Quiz(a)
 }
 
-fn start(ids: Vec<String>, mode: Mode, now: f64) -> Action {
+pub(super) fn start(ids: Vec<String>, mode: Mode, now: f64) -> Action {
     Action::Start {
         ids,
         mode,
@@ -57,7 +64,7 @@ fn start(ids: Vec<String>, mode: Mode, now: f64) -> Action {
 }
 
 /// Starts a practice quiz of `n` questions and answers the first right at `now`.
-fn answered_one(n: usize, now: f64) -> AppState {
+pub(super) fn answered_one(n: usize, now: f64) -> AppState {
     let ids = ids(n);
     let mut s = fresh();
     run(
@@ -90,13 +97,13 @@ fn answering_records_progress_once_and_saves() {
     assert_eq!(s.records.map[&ids[0]].attempts, 1);
     assert_eq!(s.records.map[&ids[1]].last_grade, Grade::Again);
     assert_eq!(s.changes.records, 2);
-    let saved = s
-        .sessions
+    let list = s.saved_sessions();
+    let saved = list
         .first()
         .and_then(|x| x.session.as_ref())
         .expect("saved");
     assert!(saved.is_finished());
-    assert_eq!(s.unfinished().count(), 0);
+    assert_eq!(s.unfinished().len(), 0);
 }
 
 #[test]
@@ -150,7 +157,13 @@ fn a_saved_quiz_loses_deleted_questions_on_load() {
         updated_ms: 6.0,
         session: Some(Session::new(list.clone(), Mode::Practice, 5.0)),
     };
-    let s = AppState::new(Records::default(), Settings::default(), vec![saved], true);
+    let s = AppState::new(
+        Records::default(),
+        Settings::default(),
+        vec![saved],
+        true,
+        10.0,
+    );
     assert_eq!(s.session().unwrap().ids, [list[0].clone(), list[2].clone()]);
     assert!(
         s.notices.items[0]
@@ -166,7 +179,7 @@ fn renamed_topics_in_saved_filters_are_dropped_with_a_notice() {
     let mut settings = Settings::default();
     settings.filters.topics = vec![TOPICS[0].id.to_string(), "renamed-topic".into()];
     settings.filters.count = 7;
-    let s = AppState::new(Records::default(), settings, Vec::new(), true);
+    let s = AppState::new(Records::default(), settings, Vec::new(), true, 0.0);
     assert_eq!(s.settings.filters.topics, [TOPICS[0].id]);
     assert_eq!(s.settings.filters.count, 5);
     assert!(s.notices.items[0].text.contains("renamed-topic"));
@@ -229,11 +242,7 @@ fn a_reset_in_one_tab_survives_answers_in_another() {
     // Tab A answers; tab B hears of it, then resets; A answers one more without reloading.
     let mut a = answered_one(3, 100.0);
     let mut b = fresh();
-    b.apply(Action::FromOtherTab {
-        records: Some((*a.records).clone()),
-        sessions: None,
-        settings: None,
-    });
+    b.apply(Action::FromOtherTab(Change::Records((*a.records).clone())));
     assert_eq!(b.records.map.len(), 1);
     assert_eq!(
         b.changes,
@@ -250,16 +259,8 @@ fn a_reset_in_one_tab_survives_answers_in_another() {
         ],
     );
     // Each tab hears of the other's save.
-    a.apply(Action::FromOtherTab {
-        records: Some((*b.records).clone()),
-        sessions: None,
-        settings: None,
-    });
-    b.apply(Action::FromOtherTab {
-        records: Some((*a.records).clone()),
-        sessions: None,
-        settings: None,
-    });
+    a.apply(Action::FromOtherTab(Change::Records((*b.records).clone())));
+    b.apply(Action::FromOtherTab(Change::Records((*a.records).clone())));
     assert_eq!(a.records.map.len(), 1, "only the answer after the reset");
     assert_eq!(a.records, b.records);
 }
@@ -277,6 +278,11 @@ fn undo_brings_back_what_a_reset_erased() {
         .any(|n| n.action == Some(NoticeAction::UndoReset)));
     s.apply(Action::UndoReset { now: 210.0 });
     assert_eq!(s.records.map.len(), 1);
+    // B11: the quiz the reset discarded comes back too, as it was, and is saved again.
+    let back = s.session().expect("the discarded quiz is back");
+    assert_eq!(back.answered_count(), 1);
+    let saved = s.saved_sessions();
+    assert!(saved[0].session.is_some() && saved[0].updated_ms >= 210.0);
     assert!(s
         .notices
         .items
@@ -296,13 +302,13 @@ fn another_tabs_quiz_never_replaces_ours_but_a_newer_copy_of_ours_does() {
         updated_ms: 600.0,
         session: Some(other),
     };
-    a.apply(Action::FromOtherTab {
-        records: None,
-        sessions: Some(vec![theirs]),
-        settings: None,
-    });
+    a.apply(Action::FromOtherTab(Change::Sessions(vec![theirs])));
     assert_eq!(a.session(), Some(&ours), "a different quiz stays theirs");
-    assert_eq!(a.sessions.len(), 2, "but it is listed to continue later");
+    assert_eq!(
+        a.saved_sessions().len(),
+        2,
+        "but it is listed to continue later"
+    );
     assert_eq!(a.changes, saves, "and nothing is saved for it");
 
     let mut newer = ours.clone();
@@ -312,11 +318,7 @@ fn another_tabs_quiz_never_replaces_ours_but_a_newer_copy_of_ours_does() {
         updated_ms: 10_000.0,
         session: Some(newer.clone()),
     };
-    a.apply(Action::FromOtherTab {
-        records: None,
-        sessions: Some(vec![copy]),
-        settings: None,
-    });
+    a.apply(Action::FromOtherTab(Change::Sessions(vec![copy])));
     assert_eq!(
         a.session(),
         Some(&newer),
@@ -341,11 +343,7 @@ fn settings_changes_count_and_merged_ones_do_not() {
         updated_ms: 100.0,
         ..Settings::default()
     };
-    s.apply(Action::FromOtherTab {
-        records: None,
-        sessions: None,
-        settings: Some(other),
-    });
+    s.apply(Action::FromOtherTab(Change::Settings(other)));
     assert_eq!(s.settings.mode, Mode::Exam);
     assert!(
         s.settings.is_bookmarked("scp-01"),
@@ -360,8 +358,11 @@ fn discarding_a_saved_quiz_marks_it_for_every_tab() {
     let id = s.session().unwrap().started_ms;
     s.apply(Action::DiscardSaved { id, now: 150.0 });
     assert!(s.session().is_none());
-    assert_eq!(s.unfinished().count(), 0);
-    assert!(s.sessions.iter().any(|x| x.id == id && x.session.is_none()));
+    assert_eq!(s.unfinished().len(), 0);
+    assert!(s
+        .saved_sessions()
+        .iter()
+        .any(|x| x.id == id && x.session.is_none()));
 }
 
 #[test]

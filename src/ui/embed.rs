@@ -55,7 +55,7 @@ fn plan() -> Result<Plan, String> {
         None => select(
             candidates_in(&params.filters.topics),
             &params.filters,
-            params.seed,
+            params.seed(),
         ),
     };
     if ids.is_empty() {

@@ -45,21 +45,30 @@ mod tests {
 
     const GOLDEN_42: [u32; 10] = [0, 9, 5, 8, 6, 4, 7, 2, 1, 3];
 
+    /// Every result is a permutation, and every element can land in every place, itself
+    /// included (an off-by-one in Fisher–Yates gives Sattolo's cycles, which never leave an
+    /// element where it was). The same seed giving the same order is the golden test's.
     #[test]
-    fn same_seed_same_order_and_a_permutation() {
-        let mut a: Vec<u32> = (0..50).collect();
-        let mut b = a.clone();
-        shuffle(&mut a, 42);
-        shuffle(&mut b, 42);
-        assert_eq!(a, b);
-        assert_ne!(
-            a,
-            (0..50).collect::<Vec<_>>(),
-            "a shuffle of 50 should move something"
+    fn shuffles_are_permutations_reaching_every_arrangement_of_places() {
+        for n in 0..40u32 {
+            let mut a: Vec<u32> = (0..n).collect();
+            shuffle(&mut a, u64::from(n) * 7919);
+            let mut sorted = a.clone();
+            sorted.sort();
+            assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "n = {n}");
+        }
+        let mut seen = [[false; 5]; 5];
+        for seed in 0..500 {
+            let mut a: Vec<usize> = (0..5).collect();
+            shuffle(&mut a, seed);
+            for (place, &item) in a.iter().enumerate() {
+                seen[item][place] = true;
+            }
+        }
+        assert!(
+            seen.iter().all(|places| places.iter().all(|&s| s)),
+            "{seen:?}"
         );
-        let mut sorted = a.clone();
-        sorted.sort();
-        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Copies of stored data kept before anything could overwrite it: unreadable or newer data, the
 //! records before a reset, a version 1 document after its migration, and the records an import
-//! replaced. Each is one key, `pyquiz.backup.<ms>.<reason>`, holding the raw text.
+//! replaced. Each is one key, `pyquiz.backup.<ms>.<doc>.<reason>`, holding the raw text; keys
+//! written before the document was named (`pyquiz.backup.<ms>.<reason>`) still read.
 
+use super::Doc;
 use std::fmt;
 
 pub const BACKUP_PREFIX: &str = "pyquiz.backup.";
@@ -23,7 +25,7 @@ pub enum BackupReason {
 }
 
 impl BackupReason {
-    const ALL: [BackupReason; 5] = [
+    pub const ALL: [BackupReason; 5] = [
         BackupReason::Unreadable,
         BackupReason::Newer,
         BackupReason::Reset,
@@ -60,12 +62,18 @@ pub struct Backup {
     pub key: String,
     pub at_ms: f64,
     pub reason: BackupReason,
+    /// The document it holds (`None` for keys from before it was named).
+    pub doc: Option<Doc>,
 }
 
-pub fn backup_key(now_ms: f64, reason: BackupReason) -> String {
+/// The key for a backup of `doc` taken at `at_ms` (whole milliseconds). Two backups in the same
+/// millisecond differ by their document or reason; the caller moves on to the next
+/// millisecond while a key is taken.
+pub fn backup_key(at_ms: f64, doc: Doc, reason: BackupReason) -> String {
     format!(
-        "{BACKUP_PREFIX}{}.{}",
-        now_ms.max(0.0) as u64,
+        "{BACKUP_PREFIX}{}.{}.{}",
+        at_ms.max(0.0) as u64,
+        doc.slug(),
         reason.slug()
     )
 }
@@ -77,13 +85,20 @@ pub fn parse_backup_key(key: &str) -> Option<Backup> {
             key: key.to_string(),
             at_ms: ms.parse::<u64>().ok()? as f64,
             reason: BackupReason::Unreadable,
+            doc: Some(Doc::Version1),
         });
     }
-    let (ms, slug) = key.strip_prefix(BACKUP_PREFIX)?.split_once('.')?;
+    let rest = key.strip_prefix(BACKUP_PREFIX)?;
+    let (ms, rest) = rest.split_once('.')?;
+    let (doc, slug) = match rest.split_once('.') {
+        Some((doc, slug)) => (Some(Doc::ALL.into_iter().find(|d| d.slug() == doc)?), slug),
+        None => (None, rest),
+    };
     Some(Backup {
         key: key.to_string(),
         at_ms: ms.parse::<u64>().ok()? as f64,
         reason: BackupReason::ALL.into_iter().find(|r| r.slug() == slug)?,
+        doc,
     })
 }
 
@@ -94,27 +109,42 @@ mod tests {
     #[test]
     fn keys_round_trip_and_others_are_not_backups() {
         for reason in BackupReason::ALL {
-            let key = backup_key(1234.0, reason);
-            assert_eq!(
-                parse_backup_key(&key),
-                Some(Backup {
-                    key: key.clone(),
-                    at_ms: 1234.0,
-                    reason
-                })
-            );
+            for doc in Doc::ALL {
+                let key = backup_key(1234.0, doc, reason);
+                assert_eq!(
+                    parse_backup_key(&key),
+                    Some(Backup {
+                        key: key.clone(),
+                        at_ms: 1234.0,
+                        reason,
+                        doc: Some(doc),
+                    })
+                );
+            }
         }
         assert_eq!(
-            parse_backup_key("pyquiz.progress.backup.77").map(|b| b.at_ms),
-            Some(77.0)
+            backup_key(1234.0, Doc::Records, BackupReason::Unreadable),
+            "pyquiz.backup.1234.records.unreadable"
         );
         for other in [
             "pyquiz.records",
             "pyquiz.backup.x.reset",
             "pyquiz.backup.5.party",
+            "pyquiz.backup.5.party.reset",
             "other",
         ] {
             assert_eq!(parse_backup_key(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn keys_written_by_earlier_releases_still_read() {
+        let old = parse_backup_key("pyquiz.backup.99.reset").unwrap();
+        assert_eq!(
+            (old.at_ms, old.reason, old.doc),
+            (99.0, BackupReason::Reset, None)
+        );
+        let v1 = parse_backup_key("pyquiz.progress.backup.77").unwrap();
+        assert_eq!((v1.at_ms, v1.reason), (77.0, BackupReason::Unreadable));
     }
 }

@@ -30,6 +30,38 @@ pub const SETTINGS_KEY: &str = "pyquiz.settings";
 /// Where version 1 kept everything.
 pub const V1_KEY: &str = "pyquiz.progress";
 
+/// The stored documents: each has its key, its merge rule and its backups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doc {
+    Records,
+    Sessions,
+    Settings,
+    /// Version 1's single document.
+    Version1,
+}
+
+impl Doc {
+    pub const ALL: [Doc; 4] = [Doc::Records, Doc::Sessions, Doc::Settings, Doc::Version1];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Doc::Records => RECORDS_KEY,
+            Doc::Sessions => SESSION_KEY,
+            Doc::Settings => SETTINGS_KEY,
+            Doc::Version1 => V1_KEY,
+        }
+    }
+
+    pub fn of_key(key: &str) -> Option<Doc> {
+        Doc::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// The key's last part, as a backup key names the document it holds.
+    fn slug(self) -> &'static str {
+        &self.key()["pyquiz.".len()..]
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
     /// Not JSON, or not the shape of any version.
@@ -70,6 +102,13 @@ fn version_of<J: Json>(doc: &J, readable: u64) -> Result<u64, DecodeError> {
         )));
     }
     Ok(v)
+}
+
+/// `x` as the writer stores it (nine decimals at most): a number read from storage that is
+/// compared or matched (a saved quiz's id) must be the one a save writes back, or two entries
+/// that differ only beyond what is written would merge on the next read.
+fn as_written(x: f64) -> f64 {
+    bank_format::json::fixed(x, 9).parse().unwrap_or(0.0)
 }
 
 #[cfg(test)]

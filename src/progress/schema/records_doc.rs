@@ -1,12 +1,13 @@
 //! `pyquiz.records`: `{"version":2,"reset":{"before":ms,"set":ms},"records":{id: record}}`,
 //! a record being `{"card":[due,stability,difficulty,elapsed,scheduled,reps,lapses,state,
 //! last_review],"attempts":n,"correct":n,"last":ms,"changed":ms,"grade":"good",
-//! "log":[[ms,rating],…]}` with
-//! FSRS ratings 1 (again) to 4 (easy) in the log.
+//! "log":[[ms,rating],…]}` with FSRS ratings 1 (again) to 4 (easy) in the log. A log entry may
+//! carry a third number, when an undo or import brought that answer back: added within version
+//! 2, it is optional, and older readers ignore it.
 
 use super::{version_of, DecodeError, Decoded, CURRENT_VERSION};
 use crate::progress::card::Card;
-use crate::progress::records::{Record, Records, Tombstone, LOG_KEEP};
+use crate::progress::records::{Logged, Record, Records, Tombstone, LOG_KEEP};
 use crate::quiz::Grade;
 use bank_format::json::{Json, Writer};
 
@@ -54,11 +55,14 @@ pub(super) fn write_record(w: &mut Writer, rec: &Record) {
     w.key("changed").number(rec.changed_ms);
     w.key("grade").string(rec.last_grade.as_str());
     w.key("log").begin_array();
-    for (t, g) in &rec.log {
+    for e in &rec.log {
         w.begin_array()
-            .number(*t)
-            .number(rating_number(*g))
-            .end_array();
+            .number(e.at_ms)
+            .number(rating_number(e.grade));
+        if e.restored_ms > 0.0 {
+            w.number(e.restored_ms);
+        }
+        w.end_array();
     }
     w.end_array().end_object();
 }
@@ -156,15 +160,19 @@ pub(super) fn read_record<J: Json>(v: &J) -> Option<Record> {
         last_review_ms: last_review,
     };
     let count = |key| v.uint_at(key, u64::from(u32::MAX)).map(|n| n as u32);
-    let mut log: Vec<(f64, Grade)> = v
+    let mut log: Vec<Logged> = v
         .get("log")
         .and_then(|l| l.items())
         .unwrap_or_default()
         .iter()
         .filter_map(|e| {
-            let pair = e.items()?;
-            let t = pair.first()?.as_f64().filter(|t| t.is_finite())?;
-            Some((t, grade_of_rating(pair.get(1)?.as_f64()?)?))
+            let entry = e.items()?;
+            let number = |i: usize| entry.get(i)?.as_f64().filter(|n| n.is_finite());
+            Some(Logged {
+                at_ms: number(0)?,
+                grade: grade_of_rating(number(1)?)?,
+                restored_ms: number(2).unwrap_or(0.0).max(0.0),
+            })
         })
         .collect();
     let skip = log.len().saturating_sub(LOG_KEEP);
@@ -196,6 +204,7 @@ mod tests {
             before_ms: 500.0,
             set_ms: 500.0,
         };
+        r.map.get_mut("fn-02").unwrap().log[0].restored_ms = 2500.0;
         r
     }
 
@@ -220,7 +229,7 @@ mod tests {
         let m = &r.map["mut-01"];
         assert_eq!((m.attempts, m.correct, m.last_grade), (1, 1, Grade::Good));
         assert_eq!(m.card.state, 2);
-        assert_eq!(m.log, [(1_767_225_600_000.0, Grade::Good)]);
+        assert_eq!(m.log, [Logged::new(1_767_225_600_000.0, Grade::Good)]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! owns its own quiz: tabs merge the list per quiz (newest wins, `null` marks a discarded one)
 //! and never write another tab's quiz back, so two tabs never take each other's place.
 
-use super::{version_of, DecodeError, Decoded, CURRENT_VERSION};
+use super::{as_written, version_of, DecodeError, Decoded, CURRENT_VERSION};
 use crate::quiz::{Answer, Grade, Mode, Response, Session, Slot};
 use bank_format::json::{Json, Writer};
 
@@ -18,14 +18,37 @@ pub struct SavedSession {
     pub session: Option<Session>,
 }
 
-/// Puts `incoming` into `list` (newest per quiz wins), newest first, at most `SESSIONS_KEEP`.
-/// Returns whether the list changed.
+impl SavedSession {
+    /// Whether this copy of a quiz outranks `other`: the later one, and between two saved in
+    /// the same millisecond by different tabs, the same one in every tab (by their text), so
+    /// all tabs end up holding the same copy.
+    pub fn outranks(&self, other: &SavedSession) -> bool {
+        if self.updated_ms != other.updated_ms || self == other {
+            return self.updated_ms > other.updated_ms;
+        }
+        // Further along first (discarded, finished, more answers), then by text.
+        let rank = |s: &SavedSession| match &s.session {
+            None => (true, true, usize::MAX, usize::MAX),
+            Some(q) => (false, q.is_finished(), q.answered_count(), q.position),
+        };
+        match rank(self).cmp(&rank(other)) {
+            std::cmp::Ordering::Equal => {
+                encode_sessions(std::slice::from_ref(self))
+                    > encode_sessions(std::slice::from_ref(other))
+            }
+            order => order.is_gt(),
+        }
+    }
+}
+
+/// Puts `incoming` into `list` (per quiz the copy that outranks), newest first, at most
+/// `SESSIONS_KEEP`. Returns whether the list changed.
 pub fn merge_sessions(list: &mut Vec<SavedSession>, incoming: &[SavedSession]) -> bool {
     let before = list.clone();
     for theirs in incoming {
         match list.iter_mut().find(|s| s.id == theirs.id) {
-            Some(ours) if ours.updated_ms >= theirs.updated_ms => {}
-            Some(ours) => *ours = theirs.clone(),
+            Some(ours) if theirs.outranks(ours) => *ours = theirs.clone(),
+            Some(_) => {}
             None => list.push(theirs.clone()),
         }
     }
@@ -150,6 +173,7 @@ pub fn decode_sessions<J: Json>(doc: &J) -> Result<Decoded<Vec<SavedSession>>, D
             skipped += 1;
             continue;
         };
+        let (id, updated_ms) = (as_written(id), as_written(updated_ms));
         match item.get("session") {
             Some(s) if s.entries().is_some() => match read_session(&s) {
                 Some(session) => list.push(SavedSession {
@@ -341,6 +365,42 @@ mod tests {
         assert_eq!(
             decode_sessions(&parse(r#"{"version":2}"#)).unwrap().value,
             Vec::new()
+        );
+    }
+
+    /// Found by the fuzz test: two quizzes whose ids differed only past the ninth decimal were
+    /// both kept, written with the same id, and merged into one on the next read.
+    #[test]
+    fn ids_are_read_as_they_are_written() {
+        let raw = r#"{"version":2,"sessions":[{"id":1e-276,"updated":10,"session":null},{"id":0,"updated":2,"session":null}]}"#;
+        let list = decode_sessions(&parse(raw)).unwrap().value;
+        assert_eq!(list.len(), 1, "one quiz, as every later read sees it");
+        let again = decode_sessions(&parse(&encode_sessions(&list)))
+            .unwrap()
+            .value;
+        assert_eq!(again, list);
+    }
+
+    /// Found by the storage model test: two tabs saved different copies of one quiz in the same
+    /// millisecond, each kept its own, and one tab showed a copy that was never saved.
+    #[test]
+    fn copies_saved_in_the_same_millisecond_settle_on_the_same_one_everywhere() {
+        let mut further = session();
+        further.position = 2;
+        let a = saved(3.0, 9.0, Some(session()));
+        let b = saved(3.0, 9.0, Some(further));
+        assert!(
+            b.outranks(&a) && !a.outranks(&b),
+            "one wins, whichever tab compares"
+        );
+        let (mut in_a, mut in_b) = (vec![a.clone()], vec![b.clone()]);
+        merge_sessions(&mut in_a, std::slice::from_ref(&b));
+        merge_sessions(&mut in_b, std::slice::from_ref(&a));
+        assert_eq!(in_a, in_b);
+        assert!(!a.outranks(&a), "a copy never outranks itself");
+        assert!(
+            saved(3.0, 9.0, None).outranks(&b),
+            "a discard outranks at a tie"
         );
     }
 }

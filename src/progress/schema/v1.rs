@@ -10,7 +10,7 @@
 use super::settings_doc::read_settings;
 use super::{DecodeError, Decoded};
 use crate::progress::card::Card;
-use crate::progress::records::{Record, Records};
+use crate::progress::records::{Logged, Record, Records};
 use crate::progress::settings::Settings;
 use crate::quiz::{Answer, Grade, Mode, Response, Session, Slot};
 use bank_format::json::Json;
@@ -67,7 +67,7 @@ fn read_v1_record<J: Json>(v: &J) -> Option<Record> {
         correct,
         last_ms,
         last_grade,
-        log: vec![(last_ms, last_grade)],
+        log: vec![Logged::new(last_ms, last_grade)],
         changed_ms: last_ms,
     })
 }
@@ -75,11 +75,13 @@ fn read_v1_record<J: Json>(v: &J) -> Option<Record> {
 fn read_v1_session<J: Json>(v: &J) -> Option<Session> {
     let ids = v.strings_at("ids");
     let started_ms = v.f64_at("started_ms")?;
+    let position = v.uint_at("position", 1000)? as usize;
     let slots: Vec<Slot> = v
         .get("entries")?
         .items()?
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             let answer = e
                 .get("answer")
                 .filter(|a| a.entries().is_some())
@@ -103,7 +105,9 @@ fn read_v1_session<J: Json>(v: &J) -> Option<Session> {
                 text: e.str_at("text").unwrap_or_default(),
                 revealed: e.bool_at("revealed").unwrap_or(false),
                 hint_shown: e.bool_at("hint_shown").unwrap_or(false),
-                seen: true,
+                // Version 1 moved only forward: the questions up to its position were shown, the
+                // rest never were (and must not count as skipped).
+                seen: i <= position,
                 answer,
                 ..Slot::default()
             }
@@ -111,7 +115,7 @@ fn read_v1_session<J: Json>(v: &J) -> Option<Session> {
         .collect();
     let s = Session {
         mode: Mode::parse(&v.str_at("mode")?)?,
-        position: v.uint_at("position", 1000)? as usize,
+        position,
         finished_ms: v.f64_at("finished_ms"),
         time_limit_ms: None,
         entered_ms: started_ms,
@@ -159,6 +163,21 @@ mod tests {
         assert!(s.slots[1].hint_shown);
         assert_eq!(m.value.settings.filters.topics, ["mutability"]);
         assert_eq!(m.value.settings.mode, Mode::Exam);
+    }
+
+    #[test]
+    fn only_the_questions_up_to_the_saved_position_were_seen() {
+        let doc = r#"{"version":1,"current":{"ids":["a-1","b-2","c-3"],"mode":"practice","position":1,"entries":[{},{},{}],"started_ms":1.0}}"#;
+        let s = migrate_v1(&parse(doc)).unwrap().value.session.unwrap();
+        let seen: Vec<bool> = s.slots.iter().map(|slot| slot.seen).collect();
+        assert_eq!(seen, [true, true, false]);
+        let mut s = s;
+        let skipped: Vec<String> = s.finish(|_| None, 2.0).into_iter().map(|o| o.id).collect();
+        assert_eq!(
+            skipped,
+            ["a-1", "b-2"],
+            "the question never shown is not a skip"
+        );
     }
 
     #[test]

@@ -29,9 +29,13 @@ fn load() -> AppModel {
         loaded.settings,
         loaded.sessions,
         loaded.writable,
+        now,
     );
     for text in loaded.notices {
         state.notify(NoticeKind::Warning, text);
+    }
+    for doc in loaded.unreadable {
+        state.apply(Action::FromOtherTab(storage::Change::Lost(doc)));
     }
     AppModel(state)
 }
@@ -54,7 +58,7 @@ fn use_route() -> Route {
 
 #[function_component]
 pub fn App() -> Html {
-    let app = use_reducer(load);
+    let app = use_reducer_eq(load);
     let route = use_route();
     saving::use_saving(&app);
 
@@ -63,23 +67,12 @@ pub fn App() -> Html {
         let dispatch = app.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                let Some(change) = e
+                if let Some(change) = e
                     .dyn_ref::<web_sys::StorageEvent>()
                     .and_then(storage::from_event)
-                else {
-                    return;
-                };
-                let (mut records, mut sessions, mut settings) = (None, None, None);
-                match change {
-                    storage::Change::Records(r) => records = Some(r),
-                    storage::Change::Sessions(s) => sessions = Some(s),
-                    storage::Change::Settings(s) => settings = Some(s),
+                {
+                    dispatch.dispatch(Action::FromOtherTab(change));
                 }
-                dispatch.dispatch(Action::FromOtherTab {
-                    records,
-                    sessions,
-                    settings,
-                });
             });
             move || drop(listener)
         });
@@ -117,7 +110,8 @@ pub fn App() -> Html {
         Route::Question(Ok(id)) => html! { <QuestionPage id={id.clone()} /> },
         Route::Score(Ok(score)) => html! { <ScorePage score={score.clone()} /> },
         Route::Shared(Err(e)) | Route::Question(Err(e)) | Route::Score(Err(e)) => {
-            html! { <LinkErrorCard title="This link does not work" message={e.to_string()} /> }
+            let offer = e.salvage().map(|quiz| quiz.path());
+            html! { <LinkErrorCard title="This link does not work" message={e.to_string()} {offer} /> }
         }
         Route::Results => html! { <ResultsPage /> },
         Route::Progress => html! { <ProgressPage /> },

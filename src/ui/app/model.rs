@@ -5,16 +5,27 @@ use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct AppModel(pub AppState);
+
+/// Equal when no action changed anything in between: `use_reducer_eq` then re-renders nothing,
+/// and no state is compared field by field.
+impl PartialEq for AppModel {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.version == other.0.version
+    }
+}
 
 impl Reducible for AppModel {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.0.apply(action);
-        Rc::new(next)
+        if next.0.apply(action) {
+            Rc::new(next)
+        } else {
+            self
+        }
     }
 }
 

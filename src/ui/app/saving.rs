@@ -1,79 +1,64 @@
-//! Writing this tab's changes to storage: each document when its change counter moves,
-//! debounced (typing a short answer does not write on every key) and flushed when the page is
-//! hidden or closed. Changes merged in from other tabs do not move the counters, so they are
-//! never echoed back.
+//! Writing this tab's changes to storage: the timers for the policy in `progress::saver`
+//! (debounced, with a maximum wait, failed writes retried) and a flush when the page is hidden
+//! or closed. What to write and how is `state::saving::flush`, tested natively.
 
 use super::model::AppModel;
 use crate::platform::{self, storage};
-use crate::state::{Action, Changes, NoticeKind};
+use crate::progress::saver::Saver;
+use crate::state::saving;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-const DEBOUNCE_MS: u32 = 300;
-
-/// What is waiting to be written.
 struct Pending {
-    /// The state as of the last change (a handle: cloning it copies no state).
+    /// The latest state (a handle: cloning it copies no state).
     state: Option<UseReducerHandle<AppModel>>,
-    written: Changes,
+    saver: Saver,
     timer: Option<Timeout>,
-    dispatch: Option<UseReducerDispatcher<AppModel>>,
 }
 
+/// Writes what waits now, and sets the timer again if something still waits (a retry).
 fn flush(pending: &Rc<RefCell<Pending>>) {
     let mut p = pending.borrow_mut();
     p.timer = None;
-    let Some(model) = p.state.clone() else { return };
-    let s = &model.0;
-    if !s.writable {
+    let (Some(model), Some(local)) = (p.state.clone(), storage::local()) else {
         return;
-    }
+    };
     let now = platform::now_ms();
-    let mut errors = Vec::new();
-    if s.changes.records != p.written.records {
-        errors.extend(storage::save_records(&s.records, now).err());
+    let report = saving::flush(&model.0, &mut p.saver, &local, now);
+    drop(p);
+    schedule(pending, now);
+    if let Some(action) = report {
+        model.dispatch(action);
     }
-    if s.changes.sessions != p.written.sessions {
-        errors.extend(storage::save_sessions(&s.sessions, now).err());
-    }
-    if s.changes.settings != p.written.settings {
-        errors.extend(storage::save_settings(&s.settings, now).err());
-    }
-    p.written = s.changes;
-    if let (Some(message), Some(dispatch)) = (errors.into_iter().next(), p.dispatch.clone()) {
-        drop(p);
-        dispatch.dispatch(Action::Notify(NoticeKind::Warning, message));
-    }
+}
+
+/// Sets the timer for the next write the saver wants, replacing any earlier one.
+fn schedule(pending: &Rc<RefCell<Pending>>, now: f64) {
+    let due = pending.borrow().saver.due_at();
+    let timer = due.map(|at| {
+        let again = pending.clone();
+        Timeout::new((at - now).max(0.0).ceil() as u32, move || flush(&again))
+    });
+    pending.borrow_mut().timer = timer;
 }
 
 #[hook]
 pub fn use_saving(app: &UseReducerHandle<AppModel>) {
     let pending = use_mut_ref(|| Pending {
         state: None,
-        written: Changes::default(),
+        saver: Saver::default(),
         timer: None,
-        dispatch: None,
     });
-    {
-        let mut p = pending.borrow_mut();
-        p.dispatch = Some(app.dispatcher());
-    }
+    pending.borrow_mut().state = Some(app.clone());
     {
         let pending = pending.clone();
-        let model = app.clone();
-        use_effect_with(model.0.changes, move |changes| {
-            let due = {
-                let mut p = pending.borrow_mut();
-                p.state = Some(model);
-                *changes != p.written
-            };
-            if due {
-                let again = pending.clone();
-                pending.borrow_mut().timer = Some(Timeout::new(DEBOUNCE_MS, move || flush(&again)));
-            }
+        use_effect_with(app.0.changes, move |changes| {
+            let now = platform::now_ms();
+            pending.borrow_mut().saver.note(*changes, now);
+            schedule(&pending, now);
         });
     }
     // Leaving the page (or hiding it, which on phones may be the last chance) writes at once.

@@ -174,7 +174,7 @@ pub fn HomePage() -> Html {
 
 /// Quizzes left unfinished (in this tab or another): the newest first.
 fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
-    let unfinished: Vec<_> = app.0.unfinished().cloned().collect();
+    let unfinished = app.0.unfinished();
     if unfinished.is_empty() {
         return html! {};
     }

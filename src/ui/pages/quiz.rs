@@ -1,7 +1,7 @@
 use crate::bank::Question;
 use crate::platform;
-use crate::share::QuizLink;
-use crate::state::{Action, Purpose};
+use crate::share::SharedLink;
+use crate::state::{Action, LinkOutcome};
 use crate::ui::app::{use_app, use_chunks, AppHandle};
 use crate::ui::quiz::QuizRunner;
 use crate::ui::widgets::CopyLink;
@@ -79,59 +79,41 @@ pub fn QuizPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SharedProps {
-    pub link: QuizLink,
+    pub link: SharedLink,
 }
 
 /// A shared quiz at its own address (`#/q/…`), which stays in the address bar so it can be
-/// copied again. Reopening it continues where the learner was; a quiz they had going elsewhere
-/// is kept under "Continue" on the home page.
+/// copied again. What opening it does is the core's `open_link`: this page only carries it
+/// out and shows the result.
 #[function_component]
 pub fn SharedQuizPage(props: &SharedProps) -> Html {
     let app = use_app();
+    let outcome = app.0.open_link(&props.link);
     {
+        // Again whenever there is something to do (the link changed, or its quiz went away).
         let app = app.clone();
-        use_effect_with(props.link.clone(), move |link| {
-            let now = platform::now_ms();
-            let same = |s: &crate::quiz::Session| {
-                s.ids == link.ids && s.mode == link.mode && !s.is_finished()
-            };
-            if app.0.session().is_some_and(same) {
-                return;
+        let to_do = matches!(
+            outcome,
+            LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
+        );
+        use_effect_with((props.link.clone(), to_do), move |(link, to_do)| {
+            if *to_do {
+                app.dispatch(Action::OpenLink {
+                    link: link.clone(),
+                    now: platform::now_ms(),
+                });
             }
-            let saved = app
-                .0
-                .unfinished()
-                .find(|x| x.session.as_ref().is_some_and(same))
-                .map(|x| x.id);
-            app.dispatch(match saved {
-                Some(id) => Action::Resume { id, now },
-                None => Action::Start {
-                    ids: link.ids.clone(),
-                    mode: link.mode,
-                    purpose: Purpose::Study,
-                    now,
-                },
-            });
         });
     }
     let ids = app.0.session().map(|s| s.ids.clone()).unwrap_or_default();
     let retry = use_chunks(ids);
-    // The running quiz is this link's (less any questions deleted since it was made)?
-    let ours = app.0.session().is_some_and(|s| {
-        s.mode == props.link.mode && s.ids.iter().all(|id| props.link.ids.contains(id))
-    });
-    if !ours {
-        let gone = app
-            .0
-            .notices
-            .items
-            .iter()
-            .any(|n| n.text.starts_with("None of the questions"));
-        return if gone {
-            html! { <crate::ui::widgets::LinkErrorCard title="This quiz is gone" message="None of the questions in this link exist any more." /> }
-        } else {
+    match outcome {
+        LinkOutcome::Running => runner_view(&app, retry),
+        LinkOutcome::Broken { title, message } => {
+            html! { <crate::ui::widgets::LinkErrorCard {title} {message} /> }
+        }
+        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. } => {
             html! { <p class="loading">{ "Opening the quiz…" }</p> }
-        };
+        }
     }
-    runner_view(&app, retry)
 }

@@ -1,5 +1,5 @@
-use crate::quiz::Mode;
-use crate::share::{QuizLink, ScoreLink};
+use crate::share::ScoreLink;
+use crate::state::score_notice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,15 +11,14 @@ pub struct Props {
 #[function_component]
 pub fn ScorePage(props: &Props) -> Html {
     let s = &props.score;
-    let path = QuizLink {
-        ids: s.ids.clone(),
-        mode: Mode::Practice,
-    }
-    .path();
+    let path = s.quiz().path();
     html! {
         <section class="card score-share">
             <h1 tabindex="-1">{ format!("A friend scored {} / {}", s.correct, s.total) }</h1>
-            <p>{ format!("Can you beat it? Same {} questions, same order.", s.total) }</p>
+            if let Some(notice) = score_notice(s) {
+                <p class="notice warning" role="status">{ notice }</p>
+            }
+            <p>{ format!("Can you beat it? Same {} questions, same order.", s.ids.len()) }</p>
             <a class="button primary" href={format!("#{path}")}>{ "Take the same quiz" }</a>
         </section>
     }

@@ -3,7 +3,7 @@ use super::shortcuts::Shortcuts;
 use crate::bank::{Kind, Question};
 use crate::platform;
 use crate::quiz::keymap::{keymap, Focus, Intent, KeyContext};
-use crate::quiz::{primary, Mode, Primary, QuizAction, Runner, Session};
+use crate::quiz::{Mode, Primary, QuizAction, Runner, Session};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -41,22 +41,23 @@ struct Live {
 pub fn QuizRunner(props: &Props) -> Html {
     let help = use_state(|| false);
     let confirm = use_state(|| None::<usize>);
-    let now = use_state(platform::now_ms);
+    let redraw = use_force_update();
     let ask = {
         let confirm = confirm.clone();
         Callback::from(move |n| confirm.set(Some(n)))
     };
-    let make_live = || Live {
+    // One copy of the runner per render, shared by the keyboard and the main button.
+    let live = Rc::new(Live {
         runner: props.runner.clone(),
         on_action: props.on_action.clone(),
         on_finish: props.on_finish.clone(),
         ask: ask.clone(),
         confirm: confirm.clone(),
         help: help.clone(),
-    };
-    let live = use_mut_ref(|| None::<Live>);
-    *live.borrow_mut() = Some(make_live());
-    use_keyboard(live);
+    });
+    let latest = use_mut_ref(|| None::<Rc<Live>>);
+    *latest.borrow_mut() = Some(live.clone());
+    use_keyboard(latest);
     // A dialog takes focus when it opens (autofocus does nothing for inserted elements).
     use_effect_with(confirm.is_some(), |open| {
         if *open {
@@ -69,23 +70,38 @@ pub fn QuizRunner(props: &Props) -> Html {
         .filter(|s| !s.is_finished())
         .and_then(Session::deadline_ms);
     {
-        // A timed exam counts down each second and ends itself at the deadline.
+        // A timed exam's clock ticks here, redrawing only this component each second; the app
+        // hears of time only when the deadline has passed (a reopened exam: at once).
         let on_action = props.on_action.clone();
-        let on_finish = props.on_finish.clone();
-        let now = now.clone();
         use_effect_with(deadline, move |deadline| {
             let tick = deadline.map(|deadline| {
-                Interval::new(1000, move || {
+                let check = move || {
                     let t = platform::now_ms();
-                    now.set(t);
-                    on_action.emit(QuizAction::Tick { now: t });
-                    // Time is up: the exam has been handed in; show its results.
                     if t >= deadline {
-                        on_finish.emit(());
+                        on_action.emit(QuizAction::Tick { now: t });
+                    } else {
+                        redraw.force_update();
                     }
-                })
+                };
+                if platform::now_ms() >= deadline {
+                    check();
+                }
+                Interval::new(1000, check)
             });
             move || drop(tick)
+        });
+    }
+    {
+        // The quiz has just ended (finished here, at the deadline, or once the questions its
+        // drafts waited for arrived): show its results.
+        let finished = session.is_some_and(Session::is_finished);
+        let was = use_mut_ref(|| finished);
+        let on_finish = props.on_finish.clone();
+        use_effect_with(finished, move |finished| {
+            if *finished && !*was.borrow() {
+                on_finish.emit(());
+            }
+            *was.borrow_mut() = *finished;
         });
     }
     // Focus follows the flow: a new question's heading (its short-answer box, if it has one),
@@ -152,16 +168,15 @@ pub fn QuizRunner(props: &Props) -> Html {
         }
         _ => String::new(),
     };
-    let (main, enabled) = primary(session, question.as_deref());
+    let (main, enabled) = props.runner.primary().unwrap_or((Primary::Wait, false));
     let on_primary = {
-        let live = make_live();
+        let live = live.clone();
         Callback::from(move |_: MouseEvent| press(&live, main))
     };
     let unanswered = total - done;
     let end = {
         let ask = ask.clone();
         let on = on.clone();
-        let on_finish = props.on_finish.clone();
         Callback::from(move |_: MouseEvent| {
             if unanswered > 0 {
                 ask.emit(unanswered);
@@ -169,10 +184,10 @@ pub fn QuizRunner(props: &Props) -> Html {
                 on.emit(QuizAction::Finish {
                     now: platform::now_ms(),
                 });
-                on_finish.emit(());
             }
         })
     };
+    let waiting = props.runner.finishing.is_some() && !session.is_finished();
     let finished = session.is_finished();
     let exam = session.mode == Mode::Exam;
     html! {
@@ -182,14 +197,21 @@ pub fn QuizRunner(props: &Props) -> Html {
                 <span class="answered-count">{ format!("{done} of {total} answered") }</span>
                 <progress class="answered-bar" max={total.to_string()} value={done.to_string()} aria-label="Questions answered"></progress>
                 <span class="mode-badge">{ session.mode.label() }</span>
-                if let Some(d) = deadline {
-                    <span class="timer" role="timer" aria-label="Time left">{ clock((d - *now).max(0.0)) }</span>
+                if let Some(left) = deadline.and(session.remaining_ms(platform::now_ms())) {
+                    <span class="timer" role="timer" aria-label="Time left">{ clock(left) }</span>
                 }
                 <button type="button" class="ghost help-button" aria-label="Keyboard shortcuts" aria-expanded={help.to_string()}
                     onclick={ { let help = help.clone(); move |_| help.set(!*help) } }>{ "?" }</button>
             </div>
             if exam && !finished { { grid(session, &kind_of, &on) } }
             { card }
+            if waiting {
+                <p class="finishing" role="status">{ "Your answers are graded as soon as all their questions have loaded." }
+                    if !props.runner.failed.is_empty() {
+                        { " " }<button type="button" class="secondary" onclick={props.on_retry.reform(|_| ())}>{ "Try again" }</button>
+                    }
+                </p>
+            }
             <p class="visually-hidden" aria-live="polite">{ live_text }</p>
             <div class="quiz-nav">
                 <button type="button" class="secondary" disabled={session.position == 0}
@@ -216,7 +238,7 @@ pub fn QuizRunner(props: &Props) -> Html {
                 }
             </div>
             if let Some(left) = *confirm {
-                { confirm_finish(left, &confirm, &on, &props.on_finish) }
+                { confirm_finish(left, &confirm, &on) }
             }
             if *help {
                 <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| close_help(&help)) } } />
@@ -277,18 +299,15 @@ fn confirm_finish(
     left: usize,
     confirm: &UseStateHandle<Option<usize>>,
     on: &Callback<QuizAction>,
-    on_finish: &Callback<()>,
 ) -> Html {
     let finish = {
         let confirm = confirm.clone();
         let on = on.clone();
-        let on_finish = on_finish.clone();
         Callback::from(move |_: MouseEvent| {
             confirm.set(None);
             on.emit(QuizAction::Finish {
                 now: platform::now_ms(),
             });
-            on_finish.emit(());
         })
     };
     let stay = {
@@ -340,7 +359,6 @@ fn press(live: &Live, main: Primary) {
                 live.ask.emit(left);
             } else {
                 on.emit(QuizAction::Finish { now });
-                live.on_finish.emit(());
             }
         }
         Primary::Results => live.on_finish.emit(()),
@@ -355,22 +373,22 @@ fn press(live: &Live, main: Primary) {
 pub fn use_question_keys(runner: &Runner, on_action: Callback<QuizAction>) -> UseStateHandle<bool> {
     let help = use_state(|| false);
     let confirm = use_state(|| None::<usize>);
-    let live = use_mut_ref(|| None::<Live>);
-    *live.borrow_mut() = Some(Live {
+    let live = use_mut_ref(|| None::<Rc<Live>>);
+    *live.borrow_mut() = Some(Rc::new(Live {
         runner: runner.clone(),
         on_action,
         on_finish: Callback::noop(),
         ask: Callback::noop(),
         confirm,
         help: help.clone(),
-    });
+    }));
     use_keyboard(live);
     help
 }
 
 /// Listens for keys on the document for as long as the runner is shown.
 #[hook]
-fn use_keyboard(live: Rc<RefCell<Option<Live>>>) {
+fn use_keyboard(live: Rc<RefCell<Option<Rc<Live>>>>) {
     use_effect_with((), move |_| {
         // Not passive: Space and Enter must not also scroll or click.
         let options = EventListenerOptions::enable_prevent_default();
@@ -463,8 +481,7 @@ fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
         }
         Intent::FocusOption(i) => platform::focus(&format!("#opt-{}-{i}", q.id)),
         Intent::Primary => {
-            let (main, enabled) = primary(session, Some(q));
-            if enabled {
+            if let Some((main, true)) = live.runner.primary() {
                 press(live, main);
             }
         }

@@ -1,0 +1,154 @@
+use super::*;
+
+fn known(t: &str) -> bool {
+    matches!(t, "scope" | "oop")
+}
+
+fn parse(q: &str) -> (EmbedParams, Vec<String>) {
+    EmbedParams::parse(q, known).expect(q)
+}
+
+#[test]
+fn defaults() {
+    let (p, notices) = parse("");
+    assert_eq!(p.filters.count, EMBED_DEFAULT_COUNT);
+    assert_eq!(
+        (p.theme, p.mode, p.ids),
+        (Theme::Auto, Mode::Practice, None)
+    );
+    assert!(notices.is_empty());
+}
+
+#[test]
+fn reads_every_option() {
+    let (p, n) =
+        parse("#topic=scope,oop&count=3&difficulty=junior%2Cmid&theme=dark&mode=exam&seed=9");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(p.filters.topics, ["scope", "oop"]);
+    assert_eq!(
+        p.filters.difficulties,
+        [Difficulty::Junior, Difficulty::Mid]
+    );
+    assert_eq!(
+        (p.filters.count, p.theme, p.mode, p.seed()),
+        (3, Theme::Dark, Mode::Exam, 9)
+    );
+    let (p, _) = parse("ids=oop-01.oop-02&count=999");
+    assert_eq!(p.ids.unwrap(), ["oop-01", "oop-02"]);
+    assert_eq!(p.filters.count, EMBED_MAX_COUNT);
+}
+
+#[test]
+fn the_seed_follows_the_selection_not_the_looks() {
+    let a = parse("topic=scope").0.seed();
+    assert_eq!(a, parse("topic=scope&theme=dark&mode=exam").0.seed());
+    assert_ne!(a, parse("topic=oop").0.seed());
+}
+
+#[test]
+fn a_snippet_carries_a_seed_only_when_one_was_set() {
+    // B12: every snippet from the home and results pages carried FNV("") as its seed.
+    let home = EmbedParams {
+        filters: Filters {
+            topics: vec!["scope".into()],
+            count: 10,
+            ..Filters::default()
+        },
+        mode: Mode::Exam,
+        ..EmbedParams::default()
+    };
+    let attrs = home.to_attrs();
+    assert!(attrs.iter().all(|(k, _)| *k != "seed"), "{attrs:?}");
+    assert_eq!(parse("topic=scope&count=10").0.seed(), home.seed());
+    let seeded = EmbedParams {
+        seed: Some(42),
+        ..home
+    };
+    assert!(seeded.to_attrs().contains(&("seed", "42".into())));
+}
+
+#[test]
+fn every_topic_picked_is_no_topic_in_the_snippet_and_picks_the_same_questions() {
+    use crate::bank::{candidates_in, TOPICS};
+    use crate::quiz::select;
+    let all = EmbedParams {
+        filters: Filters {
+            topics: TOPICS.iter().map(|t| t.id.to_string()).collect(),
+            count: 5,
+            ..Filters::default()
+        },
+        ..EmbedParams::default()
+    };
+    let attrs = all.to_attrs();
+    assert!(attrs.iter().all(|(k, _)| *k != "topic"), "{attrs:?}");
+    let url: Vec<String> = attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let (read, _) = EmbedParams::parse(&url.join("&"), |_| true).unwrap();
+    let pick = |p: &EmbedParams| select(candidates_in(&p.filters.topics), &p.filters, p.seed());
+    assert_eq!(
+        pick(&read),
+        pick(&all),
+        "the same questions as every topic by name"
+    );
+}
+
+#[test]
+fn bad_values_fall_back_with_a_notice() {
+    for q in [
+        "topic=nope",
+        "count=0",
+        "count=lots",
+        "theme=%3Cb%3E",
+        "difficulty=expert",
+        "mode=x",
+        "seed=x",
+    ] {
+        let (p, notices) = parse(q);
+        assert_eq!(notices.len(), 1, "{q}: {notices:?}");
+        assert_eq!(p.filters.count, EMBED_DEFAULT_COUNT, "{q}");
+        assert_eq!(p.theme, Theme::Auto, "{q}");
+        assert_eq!(p.mode, Mode::Practice, "{q}");
+    }
+    let (_, n) = parse("theme=%3Cb%3E");
+    assert!(n[0].contains("“<b>”"), "{n:?}");
+}
+
+#[test]
+fn a_damaged_question_list_is_an_error() {
+    assert!(EmbedParams::parse("ids=", known).is_err());
+    assert!(EmbedParams::parse("ids=A!", known).is_err());
+}
+
+#[test]
+fn attributes_round_trip_through_the_url() {
+    for q in [
+        "",
+        "topic=scope&count=3&mode=exam&theme=dark",
+        "ids=scp-01.scp-02&seed=4",
+        "difficulty=senior&count=50",
+    ] {
+        let (p, _) = parse(q);
+        // embed.js copies each data-X attribute into the URL as X=value.
+        let url: Vec<String> = p
+            .to_attrs()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(parse(&url.join("&")).0, p, "{q}");
+    }
+}
+
+#[test]
+fn percent_decoding_takes_only_real_escapes() {
+    assert_eq!(percent_decode("a%2Cb+c%zz%"), "a,b c%zz%");
+    assert_eq!(percent_decode("%+1"), "% 1", "a sign is not a hex digit");
+    assert_eq!(percent_decode("%4"), "%4");
+    assert_eq!(percent_decode("%e2%9c%93"), "✓");
+}
+
+#[test]
+fn an_absurdly_long_query_is_not_read() {
+    let q = format!("topic={}", "x".repeat(100_000));
+    let (p, n) = parse(&q);
+    assert_eq!(p, EmbedParams::default());
+    assert_eq!(n.len(), 1);
+}
