@@ -4,6 +4,7 @@
 
 use super::card::DAY_MS;
 use super::records::Records;
+use crate::quiz::Grade;
 use std::collections::BTreeSet;
 
 /// A local calendar day, counted from 1970-01-01 in the learner's time zone.
@@ -33,30 +34,68 @@ pub fn short_date(day: i64) -> String {
     format!("{} {d}", MONTHS[(m as usize).clamp(1, 12) - 1])
 }
 
+/// The page's one measure of accuracy, in one line of visible help: what every "% right" on the
+/// Progress page (tiles, topic table and charts) means. `Tally` computes it.
+pub const ACCURACY_HELP: &str =
+    "% right = right answers ÷ answers given. A skipped question counts as a wrong answer.";
+
+/// What "mastery" means, in one line of visible help next to where it is shown.
+pub const MASTERY_HELP: &str =
+    "Mastery = the chance you would recall each of a topic's questions today, as FSRS \
+     estimates it, averaged over all its questions (unseen ones and last misses count as 0).";
+
+/// Answers given and how many were right: "% right" everywhere on the Progress page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub answers: usize,
+    pub right: usize,
+}
+
+impl Tally {
+    /// One answer, right when its grade is not Again.
+    pub fn add(&mut self, grade: Grade) {
+        self.answers += 1;
+        self.right += usize::from(grade.is_correct());
+    }
+
+    /// Right answers as a share of answers given, rounded to a whole percent; none without
+    /// answers.
+    pub fn percent(&self) -> Option<u32> {
+        (self.answers > 0).then(|| (self.right as f64 * 100.0 / self.answers as f64).round() as u32)
+    }
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            answers: self.answers + o.answers,
+            right: self.right + o.right,
+        }
+    }
+}
+
+impl std::iter::Sum for Tally {
+    fn sum<I: Iterator<Item = Tally>>(iter: I) -> Tally {
+        iter.fold(Tally::default(), |a, b| a + b)
+    }
+}
+
 /// Numbers for a set of questions (a topic, or the whole bank).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     pub total: usize,
     /// Distinct questions tried at least once.
     pub answered: usize,
-    /// Distinct questions whose last answer was right.
-    pub right: usize,
+    /// Every answer given to them, all time: accuracy is `answers.percent()`.
+    pub answers: Tally,
     pub due: usize,
-    /// How well the questions are known, 0 to 1: the mean recall probability of those last
-    /// answered right (missed and unseen ones count as 0).
+    /// How well the questions are known, 0 to 1 (`MASTERY_HELP`): the mean recall probability
+    /// of those last answered right (missed and unseen ones count as 0).
     pub mastery: f64,
 }
 
 impl Stats {
-    /// Right on the last try, as a share of the questions tried.
-    pub fn accuracy_percent(&self) -> u32 {
-        if self.answered == 0 {
-            0
-        } else {
-            (self.right as f64 * 100.0 / self.answered as f64).round() as u32
-        }
-    }
-
     pub fn mastery_percent(&self) -> u32 {
         (self.mastery * 100.0).round() as u32
     }
@@ -69,7 +108,11 @@ pub fn stats<'a>(records: &Records, ids: impl Iterator<Item = &'a str>, now_ms: 
         s.total += 1;
         if let Some(r) = records.map.get(id) {
             s.answered += 1;
-            s.right += usize::from(!r.missed_last());
+            s.answers = s.answers
+                + Tally {
+                    answers: r.attempts as usize,
+                    right: r.correct as usize,
+                };
             s.due += usize::from(r.card.is_due(now_ms));
             if !r.missed_last() {
                 recall += r.card.retrievability(now_ms);
@@ -130,12 +173,8 @@ pub fn weakest_topics<'a>(
     tried.into_iter().map(|(t, _)| t).collect()
 }
 
-/// One day of practice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Day {
-    pub answers: usize,
-    pub right: usize,
-}
+/// One day of practice: its answers and how many were right.
+pub type Day = Tally;
 
 /// Answers per day for the `days` days up to today (oldest first).
 pub fn daily(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize) -> Vec<Day> {
@@ -146,9 +185,7 @@ pub fn daily(records: &Records, now_ms: f64, tz_offset_min: f64, days: usize) ->
         for e in &r.log {
             let d = day_of(e.at_ms, tz_offset_min);
             if (first..=today).contains(&d) {
-                let day = &mut out[(d - first) as usize];
-                day.answers += 1;
-                day.right += usize::from(e.grade.is_correct());
+                out[(d - first) as usize].add(e.grade);
             }
         }
     }
@@ -262,8 +299,8 @@ mod tests {
         rec(&mut r, "b1", Grade::Again, T0);
         let now = T0 + DAY_MS;
         let s = stats(&r, ["a1", "a2", "a3"].into_iter(), now);
-        assert_eq!((s.total, s.answered, s.right), (3, 2, 2));
-        assert_eq!(s.accuracy_percent(), 100);
+        assert_eq!((s.total, s.answered), (3, 2));
+        assert_eq!(s.answers.percent(), Some(100));
         assert!(s.mastery > 0.0 && s.mastery < 1.0);
         let topics = vec![
             ("a", vec!["a1", "a2", "a3"]),
@@ -274,6 +311,40 @@ mod tests {
             weakest_topics(&r, topics.into_iter(), now),
             ["b", "a"],
             "c was never tried"
+        );
+    }
+
+    #[test]
+    fn accuracy_counts_answers_the_same_way_in_totals_and_per_day() {
+        let mut r = Records::default();
+        rec(&mut r, "a", Grade::Again, T0);
+        rec(&mut r, "a", Grade::Good, T0 + 10.0);
+        rec(&mut r, "b", Grade::Hard, T0 + 20.0);
+        rec(&mut r, "c", Grade::Again, T0 + 30.0);
+        let s = stats(&r, ["a", "b", "c"].into_iter(), T0 + 40.0);
+        // Right on the last try would be 2 of 3 questions (67%): % right is 2 of 4 answers.
+        assert_eq!(
+            s.answers,
+            Tally {
+                answers: 4,
+                right: 2
+            }
+        );
+        assert_eq!(s.answers.percent(), Some(50));
+        let days = daily(&r, T0 + 40.0, 0.0, 1);
+        assert_eq!(days[0], s.answers, "the chart counts the same answers");
+        assert_eq!(Tally::default().percent(), None);
+        let two_of_three = Tally {
+            answers: 3,
+            right: 2,
+        };
+        assert_eq!(two_of_three.percent(), Some(67), "rounded, not truncated");
+        assert_eq!(
+            days.iter().copied().sum::<Tally>() + two_of_three,
+            Tally {
+                answers: 7,
+                right: 4
+            }
         );
     }
 

@@ -223,3 +223,23 @@ export async function answerWithKeyboard(page, q, { correct = true, frame = page
 export async function expectQuestion(page, id, frame = page) {
   await frame.locator(`.question-card .prompt[id="prompt-${id}"]`).waitFor({ timeout: 5000 });
 }
+
+/**
+ * What sticks out of `container` (a locator): the elements matching `selector` inside it whose
+ * box leaves the container's box by more than half a pixel, as "tag 'text'" strings.
+ */
+export async function sticksOut(container, selector) {
+  return container.evaluate((box, sel) => {
+    const outer = box.getBoundingClientRect();
+    return [...box.querySelectorAll(sel)].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left < outer.left - 0.5 || r.right > outer.right + 0.5
+        || r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5;
+    }).map((el) => `${el.tagName} '${el.textContent.trim().slice(0, 40)}'`);
+  }, selector);
+}
+
+/** How many pixels the page is wider than the window (0 or less: no horizontal scrolling). */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -5,7 +5,7 @@ use crate::bank::{questions_in_topic, QUESTIONS, TOPICS};
 use crate::charts;
 use crate::platform;
 use crate::progress::card::RETENTION_RANGE;
-use crate::progress::study::{self, day_of};
+use crate::progress::study::{self, day_of, ACCURACY_HELP, MASTERY_HELP};
 use crate::quiz::{select, Filters, Mode};
 use crate::state::{Action, Purpose};
 use crate::ui::app::use_app;
@@ -24,21 +24,18 @@ pub fn ProgressPage() -> Html {
     let tz = platform::tz_offset_min();
     let records = &app.0.records;
     let totals = study::stats(records, QUESTIONS.iter().map(|q| q.id), now);
-    let answers: u32 = records.map.values().map(|r| r.attempts).sum();
+    let answers = totals.answers;
+    let history = !records.map.is_empty();
     let today = day_of(now, tz);
     let (active, streak) = study::activity(records, now, tz);
     let topic_stats: Vec<study::Stats> = (0..TOPICS.len())
         .map(|i| study::stats(records, questions_in_topic(i).map(|q| q.id), now))
         .collect();
-    let mastery: Vec<(&str, u32)> = TOPICS
-        .iter()
-        .zip(&topic_stats)
-        .map(|(t, s)| (t.title, s.mastery_percent()))
-        .collect();
     let daily = study::daily(records, now, tz, DAYS);
     let forecast = study::forecast(records, now, tz, FORECAST);
 
-    let rows = TOPICS.iter().enumerate().zip(&topic_stats).map(|((i, t), s)| {
+    let percent = |t: study::Tally| t.percent().map_or("–".to_string(), |p| format!("{p}%"));
+    let rows = TOPICS.iter().zip(&topic_stats).map(|(t, s)| {
         let quiz = {
             let app = app.clone();
             let filters = Filters { topics: vec![t.id.to_string()], ..Filters::default() };
@@ -47,13 +44,12 @@ pub fn ProgressPage() -> Html {
                 start(&app, ids, Mode::Practice, Purpose::Study);
             })
         };
-        let _ = i;
         html! {
             <tr>
                 <th scope="row"><button type="button" class="link topic-quiz" onclick={quiz} aria-label={format!("Start a quiz on {}", t.title)}>{ t.title }</button></th>
                 <td data-label="Tried">{ format!("{} / {}", s.answered, s.total) }</td>
-                <td data-label="Right">{ if s.answered == 0 { "–".to_string() } else { format!("{}%", s.accuracy_percent()) } }</td>
-                <td data-label="Mastery"><meter min="0" max="100" value={s.mastery_percent().to_string()} aria-label={format!("{}% mastered", s.mastery_percent())}></meter></td>
+                <td data-label="% right">{ percent(s.answers) }</td>
+                <td data-label="Mastery" class="mastery"><meter min="0" max="100" value={s.mastery_percent().to_string()} aria-hidden="true"></meter><span class="mastery-value">{ format!("{}%", s.mastery_percent()) }</span></td>
                 <td data-label="Due">{ s.due }</td>
             </tr>
         }
@@ -84,21 +80,23 @@ pub fn ProgressPage() -> Html {
     html! {
         <div class="progress-page">
             <h1 tabindex="-1">{ "Your progress" }</h1>
-            <section class="card totals" aria-label="Totals">
-                <div><span class="stat" data-stat="answered">{ totals.answered }</span><span>{ format!("of {} questions tried", totals.total) }</span></div>
-                <div><span class="stat" data-stat="correct">{ totals.right }</span><span>{ "right on the last try" }</span></div>
-                <div><span class="stat" data-stat="percent">{ if totals.answered == 0 { "–".to_string() } else { format!("{}%", totals.accuracy_percent()) } }</span><span>{ "accuracy" }</span></div>
-                <div><span class="stat" data-stat="attempts">{ answers }</span><span>{ if answers == 1 { "answer in all" } else { "answers in all" } }</span></div>
-                <div><span class="stat" data-stat="streak">{ streak }</span><span>{ if streak == 1 { "day in a row" } else { "days in a row" } }</span></div>
-                <div><span class="stat" data-stat="due">{ totals.due }</span><span>{ "due for review" }</span></div>
+            <section class="card totals-card" aria-label="Totals">
+                <div class="totals">
+                    <div><span class="stat" data-stat="answered">{ totals.answered }</span><span>{ format!("of {} questions tried", totals.total) }</span></div>
+                    <div><span class="stat" data-stat="attempts">{ answers.answers }</span><span>{ if answers.answers == 1 { "answer given" } else { "answers given" } }</span></div>
+                    <div><span class="stat" data-stat="correct">{ answers.right }</span><span>{ if answers.right == 1 { "right answer" } else { "right answers" } }</span></div>
+                    <div><span class="stat" data-stat="percent">{ percent(answers) }</span><span>{ "right" }</span></div>
+                    <div><span class="stat" data-stat="streak">{ streak }</span><span>{ if streak == 1 { "day in a row" } else { "days in a row" } }</span></div>
+                    <div><span class="stat" data-stat="due">{ totals.due }</span><span>{ "due for review" }</span></div>
+                </div>
+                <p class="muted help accuracy-help">{ ACCURACY_HELP }</p>
             </section>
             <section class="card charts" aria-labelledby="charts-title">
                 <h2 id="charts-title">{ "At a glance" }</h2>
                 <div class="chart-grid">
-                    { chart("Answers per day, last 30 days (line: % right)", "daily", &charts::daily(&daily, today - DAYS as i64 + 1)) }
-                    { chart("Reviews due, next 14 days", "forecast", &charts::forecast(&forecast, today)) }
-                    { chart(&format!("Practice calendar · streak {streak}"), "calendar", &charts::calendar(&active, today, WEEKS, streak)) }
-                    { chart("Mastery by topic", "mastery", &charts::mastery(&mastery)) }
+                    { chart("Answers per day and % right, last 30 days", "daily", &charts::daily(&daily, today - DAYS as i64 + 1, history)) }
+                    { chart("Reviews due, next 14 days", "forecast", &charts::forecast(&forecast, today, history)) }
+                    { chart(&format!("Practice calendar, last {WEEKS} weeks · streak {streak}"), "calendar", &charts::calendar(&active, today, WEEKS, streak)) }
                 </div>
             </section>
             <section class="card study" aria-labelledby="study-title">
@@ -108,8 +106,9 @@ pub fn ProgressPage() -> Html {
             <section class="card" aria-labelledby="topics-title">
                 <h2 id="topics-title">{ "By topic" }</h2>
                 <p class="muted">{ "Pick a topic to start a quiz on it." }</p>
+                <p class="muted help mastery-help">{ MASTERY_HELP }</p>
                 <table class="topic-table">
-                    <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Tried" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "Mastery" }</th><th scope="col">{ "Due" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Tried" }</th><th scope="col">{ "% right" }</th><th scope="col">{ "Mastery" }</th><th scope="col">{ "Due" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </section>
