@@ -15,7 +15,8 @@ const HOUR = 3_600_000;
  */
 async function clockedPage(context) {
   const page = await watchedPage(context);
-  await page.clock.install({ time: T0 });
+  // Installed a minute early: pausing at a time the page clock has already passed throws.
+  await page.clock.install({ time: T0.getTime() - 60_000 });
   await page.clock.pauseAt(T0);
   return page;
 }
