@@ -89,15 +89,20 @@ pub struct SharedProps {
 pub fn SharedQuizPage(props: &SharedProps) -> Html {
     let app = use_app();
     let outcome = app.0.open_link(&props.link);
+    // The link this page has opened. Once opened, its quiz runs here until it is finished and
+    // its results shown; it is opened again only for another link, or if the quiz went away
+    // (discarded by a reset in another tab).
+    let opened = use_mut_ref(|| None::<SharedLink>);
+    let to_open = matches!(
+        outcome,
+        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
+    ) && (opened.borrow().as_ref() != Some(&props.link) || app.0.session().is_none());
     {
-        // Again whenever there is something to do (the link changed, or its quiz went away).
         let app = app.clone();
-        let to_do = matches!(
-            outcome,
-            LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
-        );
-        use_effect_with((props.link.clone(), to_do), move |(link, to_do)| {
-            if *to_do {
+        let opened = opened.clone();
+        use_effect_with((props.link.clone(), to_open), move |(link, to_open)| {
+            if *to_open {
+                *opened.borrow_mut() = Some(link.clone());
                 app.dispatch(Action::OpenLink {
                     link: link.clone(),
                     now: platform::now_ms(),
@@ -109,6 +114,12 @@ pub fn SharedQuizPage(props: &SharedProps) -> Html {
     let retry = use_chunks(ids);
     match outcome {
         LinkOutcome::Running => runner_view(&app, retry),
+        // Just finished here: the runner shows the end and moves on to the results.
+        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
+            if !to_open && app.0.session().is_some() =>
+        {
+            runner_view(&app, retry)
+        }
         LinkOutcome::Broken { title, message } => {
             html! { <crate::ui::widgets::LinkErrorCard {title} {message} /> }
         }
