@@ -76,6 +76,9 @@ pub struct Runner {
     /// When the exam ends once the questions its drafts wait for have loaded: a finish was
     /// asked for, or the deadline passed, while some could not be graded yet.
     pub finishing: Option<f64>,
+    /// Ids the quiz named that their topic's chunk does not have (retired, or mistyped in an
+    /// embed's `data-ids`): left out, so the quiz never waits for them.
+    pub missing: Vec<String>,
 }
 
 /// What an action can change in a session besides the draft and the answers, compared before
@@ -145,18 +148,15 @@ impl Runner {
                 for q in &chunk.questions {
                     qs.insert(q.id.clone(), Rc::clone(q));
                 }
+                let dropped = self.drop_missing(&chunk);
                 // A finish that waited for these questions can happen now.
-                match self.finishing {
-                    Some(at) => {
-                        let mut done = self.in_session(A::Finish { now: at });
-                        done.changed = true;
-                        done
-                    }
-                    None => Applied {
-                        changed: true,
-                        ..Applied::default()
-                    },
-                }
+                let mut done = match self.finishing {
+                    Some(at) if self.session.is_some() => self.in_session(A::Finish { now: at }),
+                    _ => Applied::default(),
+                };
+                done.changed = true;
+                done.session_changed |= dropped;
+                done
             }
             A::LoadFailed { topic, message } => {
                 let changed = self.failed.get(&topic) != Some(&message);
@@ -186,6 +186,32 @@ impl Runner {
             }
             action => self.in_session(action),
         }
+    }
+
+    /// Leaves out of the quiz the ids of `chunk`'s topic that it does not hold; true if any.
+    /// A quiz left with no question at all ends (there is nothing to show or to save).
+    fn drop_missing(&mut self, chunk: &Chunk) -> bool {
+        let Some(s) = self.session.as_mut() else {
+            return false;
+        };
+        let in_topic = |id: &str| crate::bank::topic_of(id).is_some_and(|t| t.id == chunk.topic);
+        let held = |id: &str| chunk.questions.iter().any(|q| q.id == id);
+        let gone: Vec<String> = s
+            .ids
+            .iter()
+            .filter(|id| in_topic(id) && !held(id))
+            .cloned()
+            .collect();
+        if gone.is_empty() {
+            return false;
+        }
+        s.retain_known(|id| !gone.iter().any(|g| g == id));
+        if s.ids.is_empty() {
+            self.session = None;
+            self.finishing = None;
+        }
+        self.missing.extend(gone);
+        true
     }
 
     fn in_session(&mut self, action: QuizAction) -> Applied {

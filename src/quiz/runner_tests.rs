@@ -320,3 +320,46 @@ fn a_failed_download_then_a_retry_that_works_shows_the_question() {
     assert_eq!(r.current_question().map(|q| q.id.as_str()), Some("t-1"));
     assert_eq!(r.primary(), Some((Primary::Submit, false)));
 }
+
+/// A chunk of the bank's first topic holding `ids`.
+fn first_topic_chunk(ids: &[&str]) -> Rc<Chunk> {
+    let topic = &crate::bank::TOPICS[0];
+    let mut chunk = (*short_chunk(topic.id, ids)).clone();
+    chunk.topic = topic.id.to_string();
+    Rc::new(chunk)
+}
+
+#[test]
+fn ids_their_chunk_does_not_hold_are_left_out_instead_of_waited_for() {
+    let p = crate::bank::TOPICS[0].prefix;
+    let (real, gone) = (format!("{p}-01"), format!("{p}-999"));
+    let mut r = Runner::default();
+    r.apply(QuizAction::Start(Session::new(
+        vec![gone.clone(), real.clone()],
+        Mode::Practice,
+        0.0,
+    )));
+    let done = r.apply(QuizAction::Loaded(first_topic_chunk(&[real.as_str()])));
+    assert!(done.session_changed, "the shorter quiz is saved");
+    let s = r.session.as_ref().unwrap();
+    assert_eq!(s.ids, [real.clone()]);
+    assert!(
+        r.current_question().is_some(),
+        "the quiz shows its question"
+    );
+    assert_eq!(r.missing, [gone]);
+}
+
+#[test]
+fn a_quiz_of_ids_that_all_are_gone_ends_instead_of_loading_forever() {
+    let p = crate::bank::TOPICS[0].prefix;
+    let mut r = Runner::default();
+    r.apply(QuizAction::Start(Session::new(
+        vec![format!("{p}-998"), format!("{p}-999")],
+        Mode::Exam,
+        0.0,
+    )));
+    r.apply(QuizAction::Loaded(first_topic_chunk(&[&format!("{p}-01")])));
+    assert!(r.session.is_none());
+    assert_eq!(r.missing.len(), 2);
+}

@@ -2,7 +2,7 @@
 //! `data-` attributes of its script tag, which `embed/embed.js` turns into that URL. Anything
 //! unknown falls back to its default with a notice: a typo in a blog post never blanks the quiz.
 
-use super::link::{parse_ids, LinkError};
+use super::link::{parse_ids, trim_pasted, LinkError};
 use crate::bank::Difficulty;
 use crate::quiz::{Filters, Mode};
 
@@ -131,7 +131,7 @@ impl EmbedParams {
             let value = value.trim();
             let quoted: String = value.chars().take(24).collect();
             match key.as_str() {
-                "ids" => p.ids = Some(parse_ids(value)?),
+                "ids" => p.ids = Some(parse_ids(trim_pasted(value))?),
                 "topic" | "topics" => {
                     for t in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
                         if known_topic(t) {

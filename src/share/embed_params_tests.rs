@@ -152,3 +152,24 @@ fn an_absurdly_long_query_is_not_read() {
     assert_eq!(p, EmbedParams::default());
     assert_eq!(n.len(), 1);
 }
+
+#[test]
+fn question_ids_pasted_with_punctuation_or_a_cut_escape_still_read() {
+    for q in [
+        "ids=scp-01.scp-02%",
+        "ids=scp-01.scp-02%2",
+        "ids=scp-01.scp-02).",
+        "ids=scp-01%2Escp-02,",
+    ] {
+        let (p, _) = parse(q);
+        assert_eq!(
+            p.ids.as_deref(),
+            Some(&["scp-01".to_string(), "scp-02".into()][..]),
+            "{q}"
+        );
+    }
+    assert!(
+        EmbedParams::parse("ids=scp-01.sc%p-02", |_| true).is_err(),
+        "a damaged id in the middle is still damage"
+    );
+}

@@ -126,6 +126,19 @@ fn is_trailing_junk(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
+/// An id list as pasted into an embed's settings (already percent-decoded, leniently):
+/// punctuation glued on, and an escape cut short at the very end (`%`, `%2`), are dropped.
+pub fn trim_pasted(text: &str) -> &str {
+    let t = text.trim_end_matches(is_trailing_junk);
+    let t = match t.rfind('%') {
+        Some(i) if t[i + 1..].len() <= 1 && t[i + 1..].bytes().all(|b| b.is_ascii_hexdigit()) => {
+            &t[..i]
+        }
+        _ => t,
+    };
+    t.trim_end_matches(is_trailing_junk)
+}
+
 /// One part of an address as written: percent escapes decoded (`%2E` is a dot), trailing
 /// punctuation dropped. `cut_off` is true when it ends inside an escape, the mark of a link
 /// cut short. A malformed escape anywhere else is an error, never a panic.

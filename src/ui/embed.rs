@@ -136,6 +136,10 @@ pub fn EmbedApp() -> Html {
     let runner = &model.0;
     let body = match &*plan {
         Err(message) => html! { <div class="link-error" role="alert"><p>{ message }</p></div> },
+        // Every question it named was missing from its topic: nothing is left to wait for.
+        Ok(_) if runner.session.is_none() && !runner.missing.is_empty() => {
+            html! { <div class="link-error" role="alert"><p>{ "This quiz has no questions to show." }</p></div> }
+        }
         Ok(_) if *show_results && runner.session.as_ref().is_some_and(Session::is_finished) => {
             let summary = runner.session.as_ref().map(Session::summary);
             let retry = {
