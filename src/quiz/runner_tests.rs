@@ -342,7 +342,7 @@ fn ids_their_chunk_does_not_hold_are_left_out_instead_of_waited_for() {
     let done = r.apply(QuizAction::Loaded(first_topic_chunk(&[real.as_str()])));
     assert!(done.session_changed, "the shorter quiz is saved");
     let s = r.session.as_ref().unwrap();
-    assert_eq!(s.ids, [real.clone()]);
+    assert_eq!(s.ids, std::slice::from_ref(&real));
     assert!(
         r.current_question().is_some(),
         "the quiz shows its question"

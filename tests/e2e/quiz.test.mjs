@@ -117,8 +117,9 @@ test('single and multi questions say how many to pick; after a multi answer each
   assert.equal(await page.locator('.options input[type=radio]').count(), env.bank.get(single).body.options.length);
   assert.equal(await page.locator('.pick-how').innerText(), 'Pick one answer');
   await answerWithKeyboard(page, env.bank.get(single));
+  await page.locator('.feedback').waitFor();
   await page.keyboard.press('Enter');
-  await currentId(page);
+  await expectQuestion(page, multi.id); // moving on re-renders asynchronously
   const right = rightPositions(multi);
   assert.equal(await page.locator('.options input[type=checkbox]').count(), multi.body.options.length);
   assert.equal(await page.locator('.pick-how').innerText(), `Select all that apply (${right.length} are right)`);
