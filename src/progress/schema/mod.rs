@@ -107,8 +107,22 @@ fn version_of<J: Json>(doc: &J, readable: u64) -> Result<u64, DecodeError> {
 /// `x` as the writer stores it (nine decimals at most): a number read from storage that is
 /// compared or matched (a saved quiz's id) must be the one a save writes back, or two entries
 /// that differ only beyond what is written would merge on the next read.
+/// Computed, not printed and parsed back: parsing a float would link the float parser into
+/// the wasm for one line.
 fn as_written(x: f64) -> f64 {
-    bank_format::json::fixed(x, 9).parse().unwrap_or(0.0)
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let scaled = (x.abs() * 1e9).round();
+    if scaled >= 9.0e15 {
+        return x.round();
+    }
+    let v = scaled / 1e9;
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
