@@ -1,5 +1,5 @@
 // The demo post's log of the events its embeds send (a host page would react to them).
-["pyquiz:answered", "pyquiz:completed"].forEach(function (name) {
+["pyquiz:answered", "pyquiz:completed", "pyquiz:error"].forEach(function (name) {
   document.addEventListener(name, function (e) {
     var line = document.createElement("div");
     line.textContent = name + " " + JSON.stringify(e.detail);

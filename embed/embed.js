@@ -4,12 +4,16 @@
  *   <script src="https://YOUR-HOST/PATH/embed.js" data-topic="scope" data-count="5" async></script>
  *
  * Options (all optional): data-topic (comma-separated topic ids), data-ids (question ids joined
- * by "."), data-count, data-difficulty (junior,mid,senior), data-theme (light, dark, auto),
- * data-mode (practice, exam), data-seed, data-title.
+ * by "."), data-count, data-difficulty (junior,mid,senior), data-theme (light, dark, auto,
+ * inherit), data-mode (practice, exam), data-seed, data-title, and data-src for your own quiz
+ * file (compiled by `bank quiz` or the author page). Without data-src, a
+ * <script type="application/json"> right before or after the tag holds your own quiz inline.
+ * embed-demo.html documents each with a live example.
  *
  * The iframe loads only when the reader scrolls near it and resizes itself to its content. It
  * re-dispatches the quiz's events on the iframe element, bubbling: "pyquiz:answered"
- * ({ id, correct }) and "pyquiz:completed" ({ score, total, ids }), so a host page can react.
+ * ({ id, correct }), "pyquiz:completed" ({ score, total, ids }) and, for the page's author,
+ * "pyquiz:error" ({ message }) when an attribute or a quiz file is wrong.
  */
 (function () {
   "use strict";
@@ -24,6 +28,27 @@
     if (value) params.set(key, value);
   });
 
+  // An own quiz: a file on this page's site (fetched here, so it needs no CORS) or inline JSON.
+  function isJson(el) {
+    return el && el.tagName === "SCRIPT" && el.type === "application/json";
+  }
+  var quizSrc = script.getAttribute("data-src");
+  var inline = null;
+  if (quizSrc && quizSrc.charAt(0) === "#") inline = document.getElementById(quizSrc.slice(1));
+  else if (!quizSrc) {
+    inline = [script.previousElementSibling, script.nextElementSibling].filter(isJson)[0] || null;
+  }
+  if (quizSrc || inline) params.set("quiz", "host");
+
+  // data-theme="inherit": the host's text colour, and a colour scheme that matches it.
+  var scheme = "";
+  if (params.get("theme") === "inherit") {
+    var color = getComputedStyle(script.parentNode).color;
+    params.set("color", color);
+    var rgb = (color.match(/\d+(\.\d+)?/g) || [0, 0, 0]).map(Number);
+    scheme = rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114 > 128000 ? "dark" : "light";
+  }
+
   var iframe = document.createElement("iframe");
   // The embed's own page: a small wasm with only the quiz in it.
   iframe.src = new URL("./embed/", src).href + "#" + params.toString();
@@ -31,7 +56,42 @@
   iframe.loading = "lazy";
   iframe.setAttribute("data-pyquiz", "");
   iframe.style.cssText = "display:block;width:100%;max-width:100%;height:240px;border:0;";
+  if (scheme) iframe.style.colorScheme = scheme;
   script.parentNode.insertBefore(iframe, script.nextSibling);
+
+  function authorError(message) {
+    iframe.dispatchEvent(
+      new CustomEvent("pyquiz:error", { detail: { message: message }, bubbles: true })
+    );
+  }
+
+  function quizText() {
+    if (inline) return Promise.resolve(inline.textContent);
+    if (quizSrc && quizSrc.charAt(0) === "#") {
+      return Promise.reject(new Error("data-src " + quizSrc + ": no such element"));
+    }
+    return fetch(new URL(quizSrc, location.href).href).then(function (r) {
+      if (!r.ok) throw new Error("data-src " + quizSrc + ": HTTP " + r.status);
+      return r.text();
+    });
+  }
+
+  function sendQuiz() {
+    var to = function (msg) {
+      msg.source = "pyquiz-host";
+      msg.type = "quiz";
+      iframe.contentWindow.postMessage(msg, widgetOrigin);
+    };
+    quizText().then(
+      function (text) { to({ text: text }); },
+      function (e) {
+        var message = e && e.message ? e.message : "data-src " + quizSrc + " could not be read";
+        console.warn("pyquiz embed: " + message);
+        authorError(message);
+        to({ error: message });
+      }
+    );
+  }
 
   window.addEventListener("message", function (event) {
     // Only this iframe, from the widget's own origin, may resize it or speak for it.
@@ -42,6 +102,11 @@
       iframe.style.height = Math.ceil(data.height) + "px";
     } else if (data.type === "answered" || data.type === "completed") {
       iframe.dispatchEvent(new CustomEvent("pyquiz:" + data.type, { detail: data, bubbles: true }));
+    } else if (data.type === "error" && typeof data.message === "string") {
+      // The embed already logged it in the console.
+      authorError(data.message);
+    } else if (data.type === "ready" && (quizSrc || inline)) {
+      sendQuiz();
     }
   });
 })();

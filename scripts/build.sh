@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ and the blog embed into dist/embed/ (two trunk builds on
-# one crate: src/bin/app.rs and src/bin/embed.rs). Assumes the tools are installed
+# Builds the release app into dist/, the blog embed into dist/embed/ (two trunk builds on one
+# crate: src/bin/app.rs and src/bin/embed.rs) and the author page into dist/author/
+# (crates/author). Assumes the tools are installed
 # (scripts/install-tools.sh); serve.sh, test.sh and bench.sh call it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release
 trunk build --release --dist dist/embed embed/index.html
+# The author page: its own wasm with the quiz compiler, so the app and the embed never carry it.
+trunk build --release --dist dist/author author/index.html

@@ -12,11 +12,15 @@ import { minify } from 'terser';
 const stage = process.env.TRUNK_STAGING_DIR;
 const html = process.env.TRUNK_HTML_FILE ?? '';
 if (!stage) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
-const embed = html.replace(/\\/g, '/').endsWith('embed/index.html');
+const htmlPath = html.replace(/\\/g, '/');
+const embed = htmlPath.endsWith('embed/index.html');
+// The author page (author/index.html) is neither the app nor the embed: no bank, no worker.
+const author = htmlPath.endsWith('author/index.html');
+const app = !embed && !author;
 const chunksDir = 'target/bank-chunks';
 const map = readFileSync('target/bank-chunks.map', 'utf8').trim();
 
-if (!embed) {
+if (app) {
   mkdirSync(join(stage, 'bank'), { recursive: true });
   for (const f of readdirSync(chunksDir).filter((f) => f.endsWith('.json'))) {
     copyFileSync(join(chunksDir, f), join(stage, 'bank', f));
@@ -24,7 +28,7 @@ if (!embed) {
 }
 
 const page = join(stage, 'index.html');
-const meta = `<meta name="pyquiz-bank" content="${embed ? '../bank/' : 'bank/'}" data-chunks="${map}">`;
+const meta = `<meta name="pyquiz-bank" content="${app ? 'bank/' : '../bank/'}" data-chunks="${author ? '' : map}">`;
 writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `  ${meta}\n</head>`));
 
 // The wasm-bindgen glue, boot.js and embed.js: about a third smaller gzipped once minified.
@@ -41,7 +45,7 @@ for (const name of readdirSync(stage).filter((f) => f.endsWith('.js'))) {
 }
 writeFileSync(page, pageText);
 
-if (!embed) {
+if (app) {
   // Everything the app needs offline: the shell and every chunk (their names change with
   // their content, so serving them from the cache first is always right).
   const files = [];

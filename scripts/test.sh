@@ -13,6 +13,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p pyquiz-author -- -D warnings
 
 step "native tests (core, content compiler, command-line tool, bank rules)"
 cargo test --workspace -- --skip on_every_python
@@ -23,7 +24,7 @@ cargo test -p bank-compiler --test bank_python -- --nocapture
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build (the app in dist/, the embed in dist/embed/)"
+step "release build (the app in dist/, the embed in dist/embed/, the author page in dist/author/)"
 ./scripts/build.sh
 
 step "size budget (gzip bytes of the app's first load and of a one-topic embed)"

@@ -147,13 +147,13 @@ proptest! {
     }
 
     #[test]
-    fn embed_parameters_fall_back_instead_of_failing(pairs in prop::collection::vec((prop_oneof![Just("topic".to_string()), Just("count".into()), Just("theme".into()), Just("mode".into()), Just("seed".into()), Just("difficulty".into()), Just("ids".into()), "[a-z]{1,6}"], ".{0,16}"), 0..10)) {
+    fn embed_parameters_fall_back_instead_of_failing(pairs in prop::collection::vec((prop_oneof![Just("topic".to_string()), Just("count".into()), Just("theme".into()), Just("mode".into()), Just("seed".into()), Just("difficulty".into()), Just("ids".into()), Just("color".into()), Just("quiz".into()), "[a-z]{1,6}"], ".{0,16}"), 0..10)) {
         let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        let known = |t: &str| matches!(t, "scope" | "oop");
-        match EmbedParams::parse(&query.join("&"), known) {
+        let known = ["scope", "oop"];
+        match EmbedParams::parse(&query.join("&"), &known) {
             Ok((p, _notices)) => {
                 prop_assert!((1..=50).contains(&p.filters.count));
-                prop_assert!(p.filters.topics.iter().all(|t| known(t)));
+                prop_assert!(p.filters.topics.iter().all(|t| known.contains(&t.as_str())));
                 if let Some(ids) = &p.ids {
                     prop_assert!(!ids.is_empty() && ids.len() <= MAX_LINK_IDS);
                 }

@@ -47,6 +47,59 @@ pub fn post_event(event: &HostEvent) {
     }
 }
 
+/// A mistake of the page's author (a bad attribute, a broken quiz file): logged in the console
+/// and sent to the host, which raises `pyquiz:error`. Readers never see it.
+pub fn report_error(message: &str) {
+    web_sys::console::warn_1(&format!("pyquiz embed: {message}").into());
+    post("error", |m| set(m, "message", &JsValue::from_str(message)));
+}
+
+/// Waits for the quiz file the host page hands over (`embed.js`: `data-src` or inline JSON):
+/// says "ready" to the host, then calls `on_quiz` with the file's text, or with the host's
+/// reason it has none. Only the parent window is listened to. Dropping the guard stops it.
+pub fn receive_quiz(on_quiz: impl Fn(Result<String, String>) + 'static) -> Option<Listener> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    let callback =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let from_parent = e
+                .source()
+                .is_some_and(|s| JsValue::from(s) == JsValue::from(&parent));
+            let data = e.data();
+            let get =
+                |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if !from_parent
+                || get("source").as_string().as_deref() != Some("pyquiz-host")
+                || get("type").as_string().as_deref() != Some("quiz")
+            {
+                return;
+            }
+            on_quiz(match (get("text").as_string(), get("error").as_string()) {
+                (Some(text), _) => Ok(text),
+                (None, Some(reason)) => Err(reason),
+                (None, None) => Err("the host page sent no quiz".into()),
+            });
+        });
+    window
+        .add_event_listener_with_callback("message", callback.as_ref().unchecked_ref())
+        .ok()?;
+    post("ready", |_| {});
+    Some(Listener { window, callback })
+}
+
+pub struct Listener {
+    window: web_sys::Window,
+    callback: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("message", self.callback.as_ref().unchecked_ref());
+    }
+}
+
 /// Reports the element's height to the host now and on every size change; dropping the
 /// returned guard stops observing.
 pub fn observe_height(element: &Element) -> Option<HeightObserver> {

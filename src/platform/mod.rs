@@ -100,6 +100,21 @@ pub fn set_theme(theme: Option<&str>) {
     }
 }
 
+/// The embed's `inherit` theme: a transparent page (the host's background shows through) in the
+/// host's text colour, with the light or dark palette for everything else.
+pub fn inherit_host_colors(text: Option<&str>, dark: bool) {
+    use wasm_bindgen::JsCast;
+    set_theme(Some(if dark { "dark" } else { "light" }));
+    let Some(html) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let _ = html.set_attribute("data-inherit", "");
+    if let (Some(text), Some(html)) = (text, html.dyn_ref::<web_sys::HtmlElement>()) {
+        // CSSOM, not a style attribute: the strict CSP allows it.
+        let _ = html.style().set_property("--host-text", text);
+    }
+}
+
 /// Moves keyboard focus to the first element matching `selector`, if the page has focus (an
 /// embed must not pull focus, and the scroll with it, from the page around it).
 pub fn focus(selector: &str) {

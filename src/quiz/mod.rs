@@ -12,5 +12,5 @@ pub use grade::{grade, Grade, Response};
 pub use keymap::{keymap, Focus, Intent, KeyContext};
 pub use primary::{primary, Primary};
 pub use runner::{HostEvent, QuizAction, Runner};
-pub use select::{matching, select, Candidate, Filters, COUNTS};
+pub use select::{matching, select, select_own, Candidate, Filters, COUNTS};
 pub use session::{Answer, Mode, Outcome, Session, Slot, Summary};

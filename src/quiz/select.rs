@@ -107,6 +107,35 @@ pub fn select<'a>(
     ids.into_iter().map(str::to_string).collect()
 }
 
+/// The questions of a blogger's own quiz to show: in the order written, all of them unless the
+/// page asked for a `count` (then a seeded pick of that many, like the bank's) or a `seed` (then
+/// shuffled). Only the difficulty filter applies: an own quiz has no topics.
+pub fn select_own(
+    questions: &[std::rc::Rc<crate::bank::Question>],
+    filters: &Filters,
+    seed: Option<u64>,
+    count_given: bool,
+) -> Vec<String> {
+    let pool = questions.iter().map(|q| Candidate {
+        id: &q.id,
+        topic: "",
+        difficulty: q.difficulty,
+    });
+    let any_topic = Filters {
+        topics: Vec::new(),
+        ..filters.clone()
+    };
+    let mut ids = matching(pool, &any_topic);
+    if count_given || seed.is_some() {
+        let seed = seed.unwrap_or_else(|| bank_format::seed_from_str(&ids.join(".")));
+        shuffle(&mut ids, seed);
+    }
+    if count_given {
+        ids.truncate(filters.count);
+    }
+    ids.into_iter().map(str::to_string).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +243,53 @@ mod tests {
         assert_eq!(f.difficulties, [Difficulty::Mid]);
         f.toggle_difficulty(Difficulty::Mid);
         assert!(f.difficulties.is_empty());
+    }
+
+    #[test]
+    fn an_own_quiz_keeps_its_order_unless_a_count_or_seed_asks_otherwise() {
+        use crate::bank::{test_question, Body};
+        use std::rc::Rc;
+        let qs: Vec<Rc<crate::bank::Question>> = (1..=8)
+            .map(|i| {
+                let mut q = test_question(&format!("q-{i}"), Body::Multi { options: vec![] });
+                q.difficulty = if i % 2 == 0 {
+                    Difficulty::Senior
+                } else {
+                    Difficulty::Junior
+                };
+                Rc::new(q)
+            })
+            .collect();
+        let all: Vec<String> = (1..=8).map(|i| format!("q-{i}")).collect();
+        let f = Filters::default();
+        assert_eq!(
+            select_own(&qs, &f, None, false),
+            all,
+            "written order, every question"
+        );
+        let three = Filters {
+            count: 3,
+            ..Filters::default()
+        };
+        let picked = select_own(&qs, &three, None, true);
+        assert_eq!(picked.len(), 3);
+        assert_eq!(
+            picked,
+            select_own(&qs, &three, None, true),
+            "the same pick for every reader"
+        );
+        let shuffled = select_own(&qs, &f, Some(7), false);
+        assert_ne!(shuffled, all);
+        let mut sorted = shuffled.clone();
+        sorted.sort();
+        assert_eq!(sorted, all, "a seed reorders, it drops nothing");
+        let senior = Filters {
+            difficulties: vec![Difficulty::Senior],
+            ..Filters::default()
+        };
+        assert_eq!(
+            select_own(&qs, &senior, None, false),
+            ["q-2", "q-4", "q-6", "q-8"]
+        );
     }
 }

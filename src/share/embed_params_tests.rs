@@ -1,11 +1,9 @@
 use super::*;
 
-fn known(t: &str) -> bool {
-    matches!(t, "scope" | "oop")
-}
+const KNOWN: &[&str] = &["scope", "oop", "asyncio"];
 
 fn parse(q: &str) -> (EmbedParams, Vec<String>) {
-    EmbedParams::parse(q, known).expect(q)
+    EmbedParams::parse(q, KNOWN).expect(q)
 }
 
 #[test]
@@ -82,7 +80,8 @@ fn every_topic_picked_is_no_topic_in_the_snippet_and_picks_the_same_questions() 
     let attrs = all.to_attrs();
     assert!(attrs.iter().all(|(k, _)| *k != "topic"), "{attrs:?}");
     let url: Vec<String> = attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let (read, _) = EmbedParams::parse(&url.join("&"), |_| true).unwrap();
+    let ids: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
+    let (read, _) = EmbedParams::parse(&url.join("&"), &ids).unwrap();
     let pick = |p: &EmbedParams| select(candidates_in(&p.filters.topics), &p.filters, p.seed());
     assert_eq!(
         pick(&read),
@@ -94,7 +93,7 @@ fn every_topic_picked_is_no_topic_in_the_snippet_and_picks_the_same_questions() 
 #[test]
 fn bad_values_fall_back_with_a_notice() {
     for q in [
-        "topic=nope",
+        "topic=nope,",
         "count=0",
         "count=lots",
         "theme=%3Cb%3E",
@@ -114,8 +113,8 @@ fn bad_values_fall_back_with_a_notice() {
 
 #[test]
 fn a_damaged_question_list_is_an_error() {
-    assert!(EmbedParams::parse("ids=", known).is_err());
-    assert!(EmbedParams::parse("ids=A!", known).is_err());
+    assert!(EmbedParams::parse("ids=", KNOWN).is_err());
+    assert!(EmbedParams::parse("ids=A!", KNOWN).is_err());
 }
 
 #[test]
@@ -169,7 +168,63 @@ fn question_ids_pasted_with_punctuation_or_a_cut_escape_still_read() {
         );
     }
     assert!(
-        EmbedParams::parse("ids=scp-01.sc%p-02", |_| true).is_err(),
+        EmbedParams::parse("ids=scp-01.sc%p-02", KNOWN).is_err(),
         "a damaged id in the middle is still damage"
     );
+}
+
+#[test]
+fn a_misspelt_topic_becomes_the_closest_one_and_the_author_is_told() {
+    let (p, n) = parse("topic=scoep");
+    assert_eq!(p.filters.topics, ["scope"]);
+    assert_eq!(n, ["data-topic “scoep” is not a topic; using “scope”"]);
+    let (p, _) = parse("topic=Asynci");
+    assert_eq!(p.filters.topics, ["asyncio"]);
+    // Too far from every topic: left out, and with nothing left there is nothing to show.
+    let (p, n) = parse("topic=decorators");
+    assert!(p.filters.topics.is_empty() && p.no_topic_left, "{p:?}");
+    assert!(n[0].contains("left out"), "{n:?}");
+    // One good topic keeps the embed going.
+    let (p, _) = parse("topic=decorators,oop");
+    assert_eq!(
+        (p.filters.topics.as_slice(), p.no_topic_left),
+        (&["oop".to_string()][..], false)
+    );
+    assert!(!parse("").0.no_topic_left);
+}
+
+#[test]
+fn inherit_takes_only_three_numbers_from_the_host() {
+    let (p, n) = parse("theme=inherit&color=rgb(230%2C%20230%2C%20230)");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(p.theme, Theme::Inherit);
+    let c = p.host_color.unwrap();
+    assert_eq!(
+        (c.css().as_str(), c.is_light()),
+        ("rgb(230, 230, 230)", true)
+    );
+    assert!(!HostColor::parse("rgba(20, 20, 20, 0.9)")
+        .unwrap()
+        .is_light());
+    for bad in [
+        "red",
+        "rgb(1,2)",
+        "rgb(1,2,300)",
+        "rgb(1,2,3);background:url(x)",
+        "url(x)",
+    ] {
+        assert_eq!(HostColor::parse(bad), None, "{bad}");
+    }
+    // A colour without inherit is ignored; inherit is an attribute the snippet can carry.
+    assert_eq!(parse("theme=dark&color=rgb(1,2,3)").0.host_color, None);
+    assert!(parse("theme=inherit")
+        .0
+        .to_attrs()
+        .contains(&("theme", "inherit".into())));
+}
+
+#[test]
+fn a_quiz_from_the_host_page_is_asked_for_by_embed_js() {
+    assert!(parse("quiz=host&count=3").0.own);
+    assert!(!parse("quiz=elsewhere").0.own);
 }

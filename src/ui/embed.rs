@@ -3,10 +3,11 @@
 //! host page its height and what the reader did. No router, no storage, no app pages.
 
 use super::quiz::{QuizRunner, Review, ScoreSummary};
-use crate::bank::{candidates_in, topic, topic_of, TopicMeta};
+use crate::bank::{candidates_in, topic_of, Chunk, TopicMeta, TOPICS};
 use crate::platform::{self, chunks, host};
-use crate::quiz::{select, QuizAction, Runner, Session};
+use crate::quiz::{select, select_own, QuizAction, Runner, Session};
 use crate::share::{EmbedParams, Theme};
+use bank_format::{check_quiz_size, decode_quiz, OwnQuiz};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,30 +25,57 @@ impl Reducible for Model {
     }
 }
 
-/// What the address asked for, resolved to question ids.
-struct Plan {
-    ids: Vec<String>,
-    mode: crate::quiz::Mode,
-    notices: Vec<String>,
+/// Where the questions come from.
+enum Source {
+    /// Bank questions, by id.
+    Bank(Vec<String>),
+    /// A quiz file the host page hands over (`data-src` or inline JSON), picked from as asked.
+    Host(EmbedParams),
 }
 
-fn plan() -> Result<Plan, String> {
+/// What the address asked for. `warnings` are for the page's author, not its readers.
+struct Plan {
+    source: Source,
+    mode: crate::quiz::Mode,
+    warnings: Vec<String>,
+}
+
+/// One neutral line for readers when nothing is left to show: the reason goes to the author.
+const NOTHING: &str = "This quiz has no questions to show.";
+
+fn plan() -> Result<Plan, (String, Vec<String>)> {
     let hash = platform::hash();
-    let (params, mut notices) =
-        EmbedParams::parse(&hash, |t| topic(t).is_some()).map_err(|e| e.to_string())?;
-    let theme = match params.theme {
-        Theme::Auto => None,
-        t => Some(t.as_str()),
-    };
-    platform::set_theme(theme);
+    let topic_ids: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
+    let (params, mut warnings) = EmbedParams::parse(&hash, &topic_ids)
+        .map_err(|e| (NOTHING.to_string(), vec![format!("data-ids: {e}")]))?;
+    match (params.theme, params.host_color) {
+        (Theme::Auto, _) => platform::set_theme(None),
+        (Theme::Inherit, color) => platform::inherit_host_colors(
+            color.map(|c| c.css()).as_deref(),
+            color.is_some_and(|c| c.is_light()),
+        ),
+        (t, _) => platform::set_theme(Some(t.as_str())),
+    }
+    let mode = params.mode;
+    if params.own {
+        return Ok(Plan {
+            source: Source::Host(params),
+            mode,
+            warnings,
+        });
+    }
+    if params.no_topic_left {
+        return Err((NOTHING.into(), warnings));
+    }
     let ids = match params.ids {
         Some(ids) => {
             let (known, unknown): (Vec<String>, Vec<String>) =
                 ids.into_iter().partition(|id| topic_of(id).is_some());
             if !unknown.is_empty() {
-                notices.push(format!(
-                    "{} of the embed's questions do not exist and were left out.",
-                    unknown.len()
+                warnings.push(format!(
+                    "data-ids: {} of the questions do not exist and were left out ({})",
+                    unknown.len(),
+                    unknown.join(", ")
                 ));
             }
             known
@@ -59,13 +87,59 @@ fn plan() -> Result<Plan, String> {
         ),
     };
     if ids.is_empty() {
-        return Err("This quiz has no questions to show.".into());
+        return Err((NOTHING.into(), warnings));
     }
     Ok(Plan {
-        ids,
-        mode: params.mode,
-        notices,
+        source: Source::Bank(ids),
+        mode,
+        warnings,
     })
+}
+
+/// Reads the quiz file the host sent: the same capped reader the compiler checks its output
+/// with, so a file is either shown whole or refused whole.
+fn read_own_quiz(text: &str) -> Result<OwnQuiz, String> {
+    check_quiz_size(text.len()).map_err(|e| e.to_string())?;
+    let doc = platform::json::parse(text);
+    if doc.0.is_null() {
+        return Err("the quiz file is not JSON".into());
+    }
+    decode_quiz(&doc).map_err(|e| e.to_string())
+}
+
+/// Starts a host's quiz: its questions as one chunk, then the session over the picked ids.
+fn start_own(
+    quiz: &OwnQuiz,
+    params: &EmbedParams,
+    dispatch: &UseReducerDispatcher<Model>,
+) -> Result<(), String> {
+    let ids = select_own(
+        &quiz.questions,
+        &params.filters,
+        params.seed,
+        params.count_given,
+    );
+    if ids.is_empty() {
+        return Err("no question of the quiz file matches data-difficulty".into());
+    }
+    dispatch.dispatch(QuizAction::Loaded(Rc::new(Chunk {
+        topic: String::new(),
+        questions: quiz.questions.clone(),
+    })));
+    dispatch.dispatch(QuizAction::Start(Session::new(
+        ids,
+        params.mode,
+        platform::now_ms(),
+    )));
+    Ok(())
+}
+
+/// A host's quiz, once it arrived.
+#[derive(Clone, PartialEq)]
+enum Own {
+    Waiting,
+    Ready { title: String },
+    Refused,
 }
 
 /// The topics holding `ids`, each once.
@@ -95,19 +169,65 @@ pub fn EmbedApp() -> Html {
     let root = use_node_ref();
     let show_results = use_state(|| false);
 
-    // Start the quiz and fetch its questions, once.
+    let own = use_state(|| Own::Waiting);
+    // Start the quiz and fetch its questions, once; tell the author what was wrong.
     {
         let plan = plan.clone();
         let dispatch = model.dispatcher();
+        let own = own.clone();
         use_effect_with((), move |_| {
-            if let Ok(p) = &*plan {
-                dispatch.dispatch(QuizAction::Start(Session::new(
-                    p.ids.clone(),
-                    p.mode,
-                    platform::now_ms(),
-                )));
-                load(topics_of(&p.ids), dispatch);
+            let warnings = match &*plan {
+                Ok(p) => p.warnings.clone(),
+                Err((_, w)) => w.clone(),
+            };
+            for w in &warnings {
+                host::report_error(w);
             }
+            let mut listener = None;
+            match &*plan {
+                Ok(Plan {
+                    source: Source::Bank(ids),
+                    mode,
+                    ..
+                }) => {
+                    dispatch.dispatch(QuizAction::Start(Session::new(
+                        ids.clone(),
+                        *mode,
+                        platform::now_ms(),
+                    )));
+                    load(topics_of(ids), dispatch);
+                }
+                Ok(Plan {
+                    source: Source::Host(params),
+                    ..
+                }) => {
+                    let params = params.clone();
+                    let taken = std::cell::Cell::new(false);
+                    listener = host::receive_quiz(move |sent| {
+                        // The first quiz counts: a host cannot swap questions under a reader.
+                        if taken.replace(true) {
+                            return;
+                        }
+                        let started = sent.and_then(|text| read_own_quiz(&text)).and_then(|quiz| {
+                            start_own(&quiz, &params, &dispatch).map(|()| quiz.title)
+                        });
+                        match started {
+                            Ok(title) => own.set(Own::Ready { title }),
+                            Err(reason) => {
+                                host::report_error(&format!("the quiz file was refused: {reason}"));
+                                own.set(Own::Refused);
+                            }
+                        }
+                    });
+                    if listener.is_none() {
+                        host::report_error(
+                            "an own quiz needs embed.js on the host page (data-src or inline JSON)",
+                        );
+                    }
+                }
+                Err(_) => {}
+            }
+            move || drop(listener)
         });
     }
     // The host hears the height on every change, and each event once.
@@ -134,12 +254,22 @@ pub fn EmbedApp() -> Html {
     }
 
     let runner = &model.0;
+    let nothing = html! { <div class="link-error" role="alert"><p>{ NOTHING }</p></div> };
+    let from_host = matches!(
+        &*plan,
+        Ok(Plan {
+            source: Source::Host(_),
+            ..
+        })
+    );
     let body = match &*plan {
-        Err(message) => html! { <div class="link-error" role="alert"><p>{ message }</p></div> },
-        // Every question it named was missing from its topic: nothing is left to wait for.
-        Ok(_) if runner.session.is_none() && !runner.missing.is_empty() => {
-            html! { <div class="link-error" role="alert"><p>{ "This quiz has no questions to show." }</p></div> }
+        Err(_) => nothing,
+        Ok(_) if from_host && *own == Own::Waiting => {
+            html! { <p class="boot">{ "Loading the quiz…" }</p> }
         }
+        Ok(_) if from_host && *own == Own::Refused => nothing,
+        // Every question it named was missing from its topic: nothing is left to wait for.
+        Ok(_) if runner.session.is_none() && !runner.missing.is_empty() => nothing,
         Ok(_) if *show_results && runner.session.as_ref().is_some_and(Session::is_finished) => {
             let summary = runner.session.as_ref().map(Session::summary);
             let retry = {
@@ -189,15 +319,13 @@ pub fn EmbedApp() -> Html {
             html! { <QuizRunner runner={runner.clone()} on_action={model.dispatcher().to_callback()} {on_finish} {on_retry} /> }
         }
     };
-    let notices = match &*plan {
-        Ok(p) if !p.notices.is_empty() => html! {
-            <div class="notices" role="status">{ for p.notices.iter().map(|n| html! { <p class="notice info">{ n.clone() }</p> }) }</div>
-        },
+    let title = match &*own {
+        Own::Ready { title } => html! { <h2 class="own-title">{ title.clone() }</h2> },
         _ => html! {},
     };
     html! {
         <main class="embed" ref={root}>
-            { notices }
+            { title }
             { body }
         </main>
     }

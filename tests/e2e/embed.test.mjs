@@ -1,9 +1,10 @@
 // The blog embed: embed-demo.html holds three quizzes; their iframes must size themselves,
 // load only when near the screen, report answers to the host page, and end with a results
-// summary. Bad options fall back with a notice instead of a blank frame.
+// summary. Bad options fall back, and the author (not the reader) is told why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, watchedPage, shot, answerWithKeyboard, currentId } from './harness.mjs';
+import { join } from 'node:path';
+import { useBrowser, watchedPage, shot, answerWithKeyboard, currentId, SHOTS } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -29,8 +30,8 @@ test('the demo page: embeds size themselves, report events, end with a review, a
   const before = env.server.requests.length;
   await page.goto(`${env.server.url}embed-demo.html`);
   const frames = page.locator('iframe[data-pyquiz]');
-  await frames.nth(2).waitFor({ state: 'attached' });
-  assert.equal(await frames.count(), 3);
+  await frames.last().waitFor({ state: 'attached' });
+  assert.equal(await frames.count(), 7);
   const sizes = [];
   for (let i = 0; i < 2; i++) sizes.push(await fitted(page, await frames.nth(i).elementHandle()));
   for (const s of sizes) assert.notEqual(s.outer, 240, 'moved off the initial height');
@@ -85,29 +86,79 @@ test('the demo page: embeds size themselves, report events, end with a review, a
 
   // Scrolling near the last embed loads it.
   await page.locator('#further').scrollIntoViewIfNeeded();
-  const third = await (await frames.nth(2).elementHandle()).contentFrame();
+  const third = await (await frames.last().elementHandle()).contentFrame();
   await third.locator('.question-card').waitFor();
   assert.ok(fetched().some((p) => p.startsWith('/bank/iterators.')));
   page.assertClean();
   await context.close();
 });
 
-test('bad embed options fall back with a notice instead of a blank frame', async () => {
+test('the demo page documents every attribute with a live example: ids, seed, inherit and an own quiz', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await watchedPage(context);
+  await page.goto(`${env.server.url}embed-demo.html`);
+  const attrs = await page.locator('table code').allInnerTexts();
+  for (const a of ['data-topic', 'data-ids', 'data-count', 'data-difficulty', 'data-mode', 'data-theme', 'data-seed', 'data-title', 'data-src']) {
+    assert.ok(attrs.includes(a), `${a} is documented`);
+  }
+  const frame = async (title) => {
+    const el = page.locator(`iframe[title="${title}"]`);
+    await el.scrollIntoViewIfNeeded();
+    return (await el.elementHandle()).contentFrame();
+  };
+  const ids = await frame('Two chosen questions');
+  await ids.locator('.question-card .prompt[id="prompt-scp-01"]').waitFor();
+  assert.equal(await ids.locator('.q-heading').innerText(), 'Question 1 of 2');
+  const seeded = await frame('Scope, another pick');
+  await seeded.locator('.question-card').waitFor();
+  assert.match(await seeded.locator('.question-card .prompt').getAttribute('id'), /^prompt-scp-/);
+
+  // inherit: the page's own background shows through, in its text colour.
+  const inherit = await frame('Quiz on classes, in the page\'s colours');
+  await inherit.locator('.question-card').waitFor();
+  const look = await inherit.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    bg: getComputedStyle(document.body).backgroundColor,
+    color: getComputedStyle(document.body).color,
+  }));
+  assert.deepEqual(look, { theme: 'dark', bg: 'rgba(0, 0, 0, 0)', color: 'rgb(233, 228, 216)' });
+  const host = await page.locator('.dark-aside').evaluate((el) => getComputedStyle(el).color);
+  assert.equal(host, look.color);
+  await page.locator('.dark-aside').screenshot({ path: join(SHOTS, "embed-inherit.png") });
+
+  const own = await frame('Quiz on tally');
+  await own.locator('.own-title', { hasText: 'Counting calls with tally' }).waitFor();
+  assert.equal(await own.locator('.q-heading').innerText(), 'Question 1 of 5');
+  page.assertClean();
+  await context.close();
+});
+
+test("an author's mistakes go to the console and pyquiz:error, never to readers; a typo'd topic falls back to the closest", async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(`${env.server.url}embed/#topic=scope,no-such-topic&theme=%3Cb%3E&count=lots&mode=party`);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${env.server.url}embed/#topic=scoep,no-such-topic&theme=%3Cb%3E&count=lots&mode=party`);
   await page.locator('.question-card').waitFor();
-  const notices = await page.locator('.notices').innerText();
-  assert.match(notices, /topic “no-such-topic” that does not exist/);
-  assert.match(notices, /Unknown theme “<b>”/);
-  assert.match(notices, /“lots” is not a number of questions; showing 5/);
-  assert.match(notices, /Unknown mode “party”/);
+  assert.equal(await page.locator('.notices, .notice').count(), 0, 'no notice for readers');
+  assert.match(await page.locator('.question-card .topic-name').innerText(), /Scope/, 'scoep → scope');
   assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 5');
-  // A new embed (a hash change alone is not a new embed: its settings are read once).
-  await page.goto('about:blank');
-  await page.goto(`${env.server.url}embed/#ids=NOT!VALID`);
-  await page.locator('.link-error').waitFor();
-  assert.match(await page.locator('.link-error').innerText(), /not a question id/);
+  const said = warnings.join('\n');
+  assert.match(said, /data-topic “scoep” is not a topic; using “scope”/);
+  assert.match(said, /data-topic “no-such-topic” is not a topic; it was left out/);
+  assert.match(said, /data-theme “<b>”/);
+  assert.match(said, /data-count “lots” is not a number of questions; showing 5/);
+  assert.match(said, /data-mode “party”/);
+  // Nothing left to show: one neutral line, the reason in the console.
+  for (const hash of ['ids=NOT!VALID', 'topic=no-such-topic']) {
+    warnings.length = 0;
+    await page.goto('about:blank');
+    await page.goto(`${env.server.url}embed/#${hash}`);
+    await page.locator('.link-error').waitFor();
+    assert.equal(await page.locator('.link-error').innerText(), 'This quiz has no questions to show.', hash);
+    await page.waitForFunction(() => true);
+    assert.ok(warnings.some((w) => /pyquiz embed: data-/.test(w)), `${hash}: ${warnings}`);
+  }
   page.assertClean();
   await context.close();
 });

@@ -66,6 +66,15 @@ fn the_same_text_gives_the_same_bytes() {
 }
 
 #[test]
+fn the_embed_demo_ships_the_example_compiled() {
+    // embed/embed-demo-quiz.json is the demo page's data-src example: regenerate it with
+    // `bank quiz content/examples/my-quiz.toml -o embed/embed-demo-quiz.json` when either changes.
+    let shipped = std::fs::read_to_string(repo_root().join("embed/embed-demo-quiz.json"))
+        .expect("embed/embed-demo-quiz.json");
+    assert_eq!(shipped, compile_quiz("my-quiz.toml", &example()).unwrap());
+}
+
+#[test]
 fn options_are_shuffled_as_the_bank_does() {
     let options = (1..=6)
         .map(|i| {

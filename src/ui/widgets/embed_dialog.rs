@@ -1,11 +1,15 @@
 use super::CopyLink;
 use crate::platform;
+use crate::quiz::Mode;
 use crate::share::EmbedParams;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub params: EmbedParams,
+    /// The exam time limit the learner chose: embeds cannot keep it, and the dialog says so.
+    #[prop_or_default]
+    pub exam_minutes: Option<u32>,
 }
 
 /// An attribute value as HTML: the snippet is pasted into someone's page.
@@ -46,7 +50,14 @@ pub fn EmbedDialog(props: &Props) -> Html {
                     <p>{ "Paste this where the quiz should appear in your post. The frame sizes itself and loads only when a reader scrolls near it." }</p>
                     <textarea class="snippet" readonly=true rows="3" aria-label="Embed snippet" value={code.clone()} />
                     <CopyLink label="Copy snippet" text={code} />
-                    <p class="muted">{ "Options: data-topic, data-ids, data-count, data-difficulty (junior, mid, senior), data-mode (practice, exam), data-theme (light, dark, auto), data-seed, data-title." }</p>
+                    if let Some(minutes) = props.exam_minutes.filter(|_| props.params.mode == Mode::Exam) {
+                        <p class="notice info">{ format!("Embedded exams are untimed: the {minutes}-minute limit is not part of the snippet.") }</p>
+                    }
+                    <p class="muted">
+                        <a href="embed-demo.html" target="_blank" rel="noopener">{ "Every option, with live examples ↗" }</a>
+                        { " · " }
+                        <a href="author/" target="_blank" rel="noopener">{ "Embed your own questions ↗" }</a>
+                    </p>
                 </div>
             }
         </div>
