@@ -5,12 +5,14 @@
  *
  * Options (all optional): data-topic (comma-separated topic ids), data-ids (question ids joined
  * by "."), data-count, data-difficulty (junior,mid,senior), data-theme (light, dark, auto,
- * inherit), data-mode (practice, exam), data-seed, data-title, and data-src for your own quiz
+ * inherit), data-mode (practice, exam), data-seed, data-title, data-height (the px to reserve
+ * before the quiz loads; default 560), and data-src for your own quiz
  * file (compiled by `bank quiz` or the author page). Without data-src, a
  * <script type="application/json"> right before or after the tag holds your own quiz inline.
  * embed-demo.html documents each with a live example.
  *
- * The iframe loads only when the reader scrolls near it and resizes itself to its content. It
+ * The iframe loads only when the reader scrolls near it and grows to fit its content, but never
+ * shrinks: the post around it does not jump between questions (see README, "Embedding"). It
  * re-dispatches the quiz's events on the iframe element, bubbling: "pyquiz:answered"
  * ({ id, correct }), "pyquiz:completed" ({ score, total, ids }) and, for the page's author,
  * "pyquiz:error" ({ message }) when an attribute or a quiz file is wrong.
@@ -55,7 +57,10 @@
   iframe.title = script.getAttribute("data-title") || "Python interview quiz";
   iframe.loading = "lazy";
   iframe.setAttribute("data-pyquiz", "");
-  iframe.style.cssText = "display:block;width:100%;max-width:100%;height:240px;border:0;";
+  // Reserved up front, so the post does not jump when the quiz appears; most questions fit.
+  var reserved = Math.min(Math.max(parseInt(script.getAttribute("data-height"), 10) || 560, 120), 4000);
+  var height = reserved;
+  iframe.style.cssText = "display:block;width:100%;max-width:100%;border:0;height:" + height + "px;";
   if (scheme) iframe.style.colorScheme = scheme;
   script.parentNode.insertBefore(iframe, script.nextSibling);
 
@@ -99,7 +104,10 @@
     var data = event.data;
     if (!data || data.source !== "pyquiz") return;
     if (data.type === "height" && typeof data.height === "number" && data.height > 0) {
-      iframe.style.height = Math.ceil(data.height) + "px";
+      // Grow when a question needs more room, never shrink (the text below would jump up),
+      // except to one short line when the embed has nothing to show.
+      var next = data.fit ? Math.ceil(data.height) : Math.max(height, Math.ceil(data.height));
+      if (next !== height) iframe.style.height = (height = next) + "px";
     } else if (data.type === "answered" || data.type === "completed") {
       iframe.dispatchEvent(new CustomEvent("pyquiz:" + data.type, { detail: data, bubbles: true }));
     } else if (data.type === "error" && typeof data.message === "string") {

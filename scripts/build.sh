@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+# No build-machine path ships in the wasm (panic locations name crate files): the registry's
+# and this checkout's paths become relative. Only these release builds use the flags.
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$PWD/=$(printf '\x1f')--remap-path-prefix=$registry/="
 trunk build --release
 trunk build --release --dist dist/embed embed/index.html
 # The author page: its own wasm with the quiz compiler, so the app and the embed never carry it.

@@ -47,6 +47,19 @@ pub fn post_event(event: &HostEvent) {
     }
 }
 
+/// A moment of the embed's start, for the benchmark's timeline: wall-clock ms, comparable with
+/// the host page's own clock.
+pub fn mark(name: &str) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let at = perf.time_origin() + perf.now();
+    post("mark", |m| {
+        set(m, "name", &JsValue::from_str(name));
+        set(m, "at", &JsValue::from_f64(at));
+    });
+}
+
 /// A mistake of the page's author (a bad attribute, a broken quiz file): logged in the console
 /// and sent to the host, which raises `pyquiz:error`. Readers never see it.
 pub fn report_error(message: &str) {
@@ -100,13 +113,20 @@ impl Drop for Listener {
     }
 }
 
-/// Reports the element's height to the host now and on every size change; dropping the
-/// returned guard stops observing.
+/// Reports the element's height to the host now and on every size change (`embed.js` grows the
+/// frame to it, and shrinks it only when the element says `data-fit`); dropping the returned
+/// guard stops observing.
 pub fn observe_height(element: &Element) -> Option<HeightObserver> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-            let height = entry.target().get_bounding_client_rect().height().ceil();
-            post("height", |m| set(m, "height", &JsValue::from_f64(height)));
+            let target = entry.target();
+            let height = target.get_bounding_client_rect().height().ceil();
+            // `data-fit`: the host may shrink the frame to this (nothing else to show).
+            let fit = target.has_attribute("data-fit");
+            post("height", |m| {
+                set(m, "height", &JsValue::from_f64(height));
+                set(m, "fit", &JsValue::from_bool(fit));
+            });
         }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

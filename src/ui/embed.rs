@@ -152,7 +152,10 @@ fn load(topics: Vec<&'static TopicMeta>, dispatch: UseReducerDispatcher<Model>) 
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.dispatch(match chunks::load(t, "../").await {
-                Ok(chunk) => QuizAction::Loaded(Rc::new(chunk)),
+                Ok(chunk) => {
+                    host::mark("chunk-decoded");
+                    QuizAction::Loaded(Rc::new(chunk))
+                }
                 Err(message) => QuizAction::LoadFailed {
                     topic: t.id.to_string(),
                     message,
@@ -253,6 +256,16 @@ pub fn EmbedApp() -> Html {
         });
     }
 
+    // The first question drawn, for the benchmark's timeline.
+    {
+        let shown = model.0.current_question().is_some();
+        let marked = use_mut_ref(|| false);
+        use_effect_with(shown, move |shown| {
+            if *shown && !marked.replace(true) {
+                host::mark("first-render");
+            }
+        });
+    }
     let runner = &model.0;
     let nothing = html! { <div class="link-error" role="alert"><p>{ NOTHING }</p></div> };
     let from_host = matches!(
@@ -262,14 +275,16 @@ pub fn EmbedApp() -> Html {
             ..
         })
     );
+    // Every question it named was missing from its topic: nothing is left to wait for.
+    let has_nothing = plan.is_err()
+        || (from_host && *own == Own::Refused)
+        || (runner.session.is_none() && !runner.missing.is_empty());
     let body = match &*plan {
         Err(_) => nothing,
+        Ok(_) if has_nothing => nothing,
         Ok(_) if from_host && *own == Own::Waiting => {
             html! { <p class="boot">{ "Loading the quiz…" }</p> }
         }
-        Ok(_) if from_host && *own == Own::Refused => nothing,
-        // Every question it named was missing from its topic: nothing is left to wait for.
-        Ok(_) if runner.session.is_none() && !runner.missing.is_empty() => nothing,
         Ok(_) if *show_results && runner.session.as_ref().is_some_and(Session::is_finished) => {
             let summary = runner.session.as_ref().map(Session::summary);
             let retry = {
@@ -324,7 +339,7 @@ pub fn EmbedApp() -> Html {
         _ => html! {},
     };
     html! {
-        <main class="embed" ref={root}>
+        <main class="embed" ref={root} data-fit={has_nothing.then_some("")}>
             { title }
             { body }
         </main>
