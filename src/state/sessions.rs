@@ -100,7 +100,8 @@ impl AppState {
             self.notify(NoticeKind::Info, messages::KEPT_UNFINISHED);
         }
         let mut session = Session::new(known, mode, now);
-        session.scheduled = purpose == Purpose::Study;
+        session.scheduled = purpose.scheduled();
+        session.purpose = purpose.tag();
         if mode == Mode::Exam {
             session.time_limit_ms = self.settings.exam_minutes.map(|m| f64::from(m) * 60_000.0);
         }
@@ -123,10 +124,18 @@ impl AppState {
         else {
             return false;
         };
-        s.entered_ms = now;
+        // An exam whose time ran out while it waited is handed in at its deadline, with the
+        // time on its question counted up to then.
+        let expired = s.deadline_ms().is_some_and(|d| now >= d);
+        if !expired {
+            s.entered_ms = now;
+        }
         self.run(s, updated_ms);
         self.session_changed(now);
         self.drop_deleted_from_quiz(now);
+        if expired {
+            self.apply_quiz(QuizAction::Tick { now });
+        }
         true
     }
 
