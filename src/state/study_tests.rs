@@ -123,6 +123,28 @@ fn an_exam_whose_time_ran_out_while_away_is_handed_in_when_taken_up() {
 }
 
 #[test]
+fn the_running_exam_whose_time_ran_out_is_handed_in_when_taken_up() {
+    let ids = ids(2);
+    let mut s = fresh();
+    s.apply(Action::SetExamMinutes {
+        minutes: Some(10),
+        now: 1.0,
+    });
+    s.apply(start(ids.clone(), Mode::Exam, 1000.0));
+    s.apply(quiz(QuizAction::Loaded(chunk(&ids))));
+    assert!(!s.apply(Action::Resume {
+        id: 1000.0,
+        now: 2000.0
+    }));
+    assert!(!s.session().unwrap().is_finished(), "time is not up yet");
+    assert!(s.apply(Action::Resume {
+        id: 1000.0,
+        now: 700_000.0
+    }));
+    assert_eq!(s.session().unwrap().finished_ms, Some(601_000.0));
+}
+
+#[test]
 fn a_new_toast_replaces_the_undo_and_the_undo_goes_with_it() {
     let mut s = super::tests::answered_one(2, 100.0);
     s.apply(Action::Reset { now: 200.0 });

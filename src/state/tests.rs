@@ -395,7 +395,13 @@ fn an_import_brings_bookmarks_and_settings_with_the_records() {
         "the merged settings are saved"
     );
     assert_eq!(s.records.map.len(), 1);
-    assert!(s.notices.toast.as_ref().unwrap().text.contains("1 bookmark"));
+    assert!(s
+        .notices
+        .toast
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("1 bookmark"));
 
     // Replace: the file's settings take over, and stamped now so every tab adopts them.
     let mut s = fresh();
