@@ -2,7 +2,7 @@
 // answering, results, progress, browse, a question's page, a score link, link errors and the
 // embed. Any violation fails.
 import { test } from 'node:test';
-import { useBrowser, watchedPage, oneOfEachType, idsOfType, answerWithKeyboard, expectQuestion, assertAccessible } from './harness.mjs';
+import { useBrowser, watchedPage, oneOfEachType, idsOfType, answerWithKeyboard, expectQuestion, assertAccessible, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark']) {
     await check('home');
 
     const ids = oneOfEachType(env.bank);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
     for (const [i, id] of ids.entries()) {
       const q = env.bank.get(id);
       await expectQuestion(page, id);
@@ -31,7 +31,7 @@ for (const scheme of ['light', 'dark']) {
     await check('results');
 
     const exam = idsOfType(env.bank, 'output', 3);
-    await page.goto(`${env.server.url}#/q/${exam.join('.')}/exam`);
+    await openQuiz(page, `${env.server.url}#/q/${exam.join('.')}/exam`);
     await expectQuestion(page, exam[0]);
     await page.keyboard.press('f');
     await check('exam');

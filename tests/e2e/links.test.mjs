@@ -12,6 +12,12 @@ async function open(path) {
   const page = await watchedPage(context);
   await page.goto(`${env.server.url}${path}`);
   await page.locator('main h1, .q-heading, .link-error, .question-card').first().waitFor({ timeout: 15_000 });
+  // A shared quiz first says what it is: take it, as its receiver would.
+  const start = page.locator('.quiz-intro .start-shared');
+  if (await start.count()) {
+    await start.click();
+    await page.locator('.q-heading').waitFor();
+  }
   assert.equal(await page.locator('.boot-problem').count(), 0, `${path}: no start-up failure`);
   return { page, context };
 }

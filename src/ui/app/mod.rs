@@ -21,6 +21,16 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Sends the page on to `path` in place of the current address (no history entry: Back skips
+/// the address that only redirects).
+pub fn redirect(path: &str) {
+    platform::replace_hash(path);
+    // replace_hash sends no hashchange: tell the router ourselves.
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
 fn load() -> AppModel {
     let now = platform::now_ms();
     let loaded = storage::load(now);
@@ -60,6 +70,14 @@ fn use_route() -> Route {
 pub fn App() -> Html {
     let app = use_reducer_eq(load);
     let route = use_route();
+    // Whether the page is still at the address it was opened at: a link that came from outside
+    // (someone shared it). Coming back to that address later is moving inside the app.
+    let entry = use_memo((), |_| Route::parse(&platform::hash()));
+    let moved = use_mut_ref(|| false);
+    if route != *entry {
+        *moved.borrow_mut() = true;
+    }
+    let from_outside = !*moved.borrow();
     saving::use_saving(&app);
 
     // Another tab saved: take its changes in (never written back from here).
@@ -107,7 +125,9 @@ pub fn App() -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Quiz => html! { <QuizPage /> },
         Route::Shared(Ok(link)) => html! { <SharedQuizPage link={link.clone()} /> },
-        Route::Question(Ok(id)) => html! { <QuestionPage id={id.clone()} /> },
+        Route::Question(Ok(id)) => {
+            html! { <QuestionPage id={id.clone()} shared={from_outside} /> }
+        }
         Route::Score(Ok(score)) => html! { <ScorePage score={score.clone()} /> },
         Route::Shared(Err(e)) | Route::Question(Err(e)) | Route::Score(Err(e)) => {
             let offer = e.salvage().map(|quiz| quiz.path());

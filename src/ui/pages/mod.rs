@@ -3,6 +3,7 @@
 mod browse;
 mod charts;
 mod home;
+mod intro;
 mod not_found;
 mod progress;
 mod question;
