@@ -16,7 +16,7 @@ use crate::ui::pages::{
     BrowsePage, HomePage, NotFoundPage, ProgressPage, QuestionPage, QuizPage, ResultsPage,
     ScorePage, SharedQuizPage,
 };
-use crate::ui::widgets::{Header, LinkErrorCard, Notices};
+use crate::ui::widgets::{Header, LinkErrorCard, Notices, ToastView};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -167,7 +167,10 @@ pub fn App() -> Html {
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} />
             <main id="main" tabindex="-1">
-                <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss} on_action={on_notice_action} />
+                <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss.clone()} on_action={on_notice_action.clone()} />
+                // Drawn fixed at the bottom of the viewport; early in the page, so the page's own
+                // live regions come after it.
+                <ToastView toast={app.0.notices.toast.clone()} {on_dismiss} on_action={on_notice_action} />
                 if !app.0.writable {
                     <p class="read-only-banner" role="note">{ "Read-only: nothing you do here is saved." }</p>
                 }
