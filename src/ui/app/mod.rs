@@ -4,6 +4,7 @@
 
 mod chunks;
 mod model;
+mod online;
 mod saving;
 
 pub use chunks::use_chunks;
@@ -78,6 +79,7 @@ pub fn App() -> Html {
         *moved.borrow_mut() = true;
     }
     let from_outside = !*moved.borrow();
+    let online = online::use_online();
     saving::use_saving(&app);
 
     // Another tab saved: take its changes in (never written back from here).
@@ -149,6 +151,11 @@ pub fn App() -> Html {
         })
     };
     let on_dismiss = app.dispatcher().to_callback().reform(Action::Dismiss);
+    let due = crate::progress::study::due_count(
+        &app.0.records,
+        crate::bank::QUESTIONS.iter().map(|q| q.id),
+        platform::now_ms(),
+    );
     let on_notice_action = {
         let d = app.dispatcher();
         Callback::from(move |a| match a {
@@ -165,7 +172,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
-            <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} />
+            <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} {due} {online} />
             <main id="main" tabindex="-1">
                 <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss.clone()} on_action={on_notice_action.clone()} />
                 // Drawn fixed at the bottom of the viewport; early in the page, so the page's own

@@ -11,6 +11,7 @@ mod quiz;
 mod results;
 mod score;
 mod study;
+mod today;
 mod your_data;
 
 pub use browse::BrowsePage;
