@@ -89,6 +89,8 @@ test('score links: a cut one counts what it lost, a damaged score names the brok
     const card = page.locator('.link-error');
     assert.match(await card.innerText(), /“9-5” is not a score/);
     await card.getByRole('link', { name: 'Take its quiz' }).click();
+    // The quiz of a friend's link first says what it is.
+    await page.locator('.quiz-intro').getByRole('button', { name: 'Start the quiz' }).click();
     await page.locator('.q-heading', { hasText: 'Question 1 of 2' }).waitFor();
     page.assertClean();
     await context.close();

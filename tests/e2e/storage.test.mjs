@@ -102,7 +102,8 @@ test('data saved by a newer version stays untouched: read-only mode, listed as a
   const backup = page.locator('.backup', { hasText: 'data from a newer version' });
   await backup.waitFor();
   await backup.getByRole('button', { name: 'Restore' }).click();
-  assert.match(await page.locator('.notices').innerText(), /cannot be restored\. It was saved by a newer version/);
+  // Said in the toast, by the button pressed.
+  assert.match(await page.locator('.toast').innerText(), /cannot be restored\. It was saved by a newer version/);
   await backup.getByRole('button', { name: 'Delete' }).click();
   assert.equal(await page.locator('.backup', { hasText: 'data from a newer version' }).count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('pyquiz.records')), newer, 'deleting a backup leaves the data');
@@ -140,7 +141,7 @@ test('version 1 progress migrates, is kept as a backup, and a reset can be undon
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Yes, erase my progress' }).click();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '0');
-  await page.locator('.notice').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '2', 'undo brings it back');
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
