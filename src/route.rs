@@ -3,7 +3,10 @@
 //! re-parse strings. Hash routes let any static host serve every page from one `index.html`.
 
 use crate::bank::{Difficulty, Kind};
-use crate::share::{decode_path, parse_ids, query_pairs, LinkError, ScoreLink, SharedLink};
+use crate::quiz::Mode;
+use crate::share::{
+    decode_path, parse_ids, query_pairs, LinkError, QuizLink, ScoreLink, SharedLink, MAX_LINK_IDS,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -86,6 +89,19 @@ impl BrowseQuery {
             format!("/browse?{}", parts.join("&"))
         }
     }
+}
+
+/// The address of a quiz: its own link (`/q/<ids>[/exam]`), so the address bar shares it; a quiz
+/// longer than any link may be (a saved one) stays at `/quiz`.
+pub fn quiz_address(ids: &[String], mode: Mode) -> String {
+    if ids.is_empty() || ids.len() > MAX_LINK_IDS {
+        return "/quiz".into();
+    }
+    QuizLink {
+        ids: ids.to_vec(),
+        mode,
+    }
+    .path()
 }
 
 /// Escapes everything but unreserved characters, so the text survives the round trip.
@@ -189,8 +205,27 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::Mode;
-    use crate::share::QuizLink;
+
+    #[test]
+    fn a_quiz_lives_at_its_own_link_when_it_fits_in_one() {
+        let ids: Vec<String> = vec!["a-1".into(), "b-2".into()];
+        assert_eq!(quiz_address(&ids, Mode::Practice), "/q/a-1.b-2");
+        assert_eq!(quiz_address(&ids, Mode::Exam), "/q/a-1.b-2/exam");
+        assert_eq!(
+            Route::parse(&quiz_address(&ids, Mode::Exam)),
+            Route::Shared(Ok(SharedLink {
+                quiz: QuizLink {
+                    ids: ids.clone(),
+                    mode: Mode::Exam
+                },
+                cut_off: false
+            })),
+            "and the link opens it"
+        );
+        let long: Vec<String> = (0..=MAX_LINK_IDS).map(|i| format!("a-{i}")).collect();
+        assert_eq!(quiz_address(&long, Mode::Practice), "/quiz");
+        assert_eq!(quiz_address(&[], Mode::Practice), "/quiz");
+    }
 
     #[test]
     fn a_refined_search_is_the_same_page_and_another_question_is_not() {

@@ -3,6 +3,7 @@
 
 mod chunk;
 mod index;
+pub mod label;
 pub mod search;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question, Rich};

@@ -145,6 +145,13 @@ pub fn due_queue<'a>(
     due.into_iter().map(|(id, _, _)| id.to_string()).collect()
 }
 
+/// How many of `ids` are due: the count the navigation and the home page show, without
+/// ordering them.
+pub fn due_count<'a>(records: &Records, ids: impl Iterator<Item = &'a str>, now_ms: f64) -> usize {
+    ids.filter(|id| records.map.get(*id).is_some_and(|r| r.card.is_due(now_ms)))
+        .count()
+}
+
 /// Questions whose last answer was wrong (or skipped), the most recent miss first.
 pub fn mistakes<'a>(records: &Records, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut missed: Vec<(&str, f64)> = ids
@@ -277,6 +284,13 @@ mod tests {
         );
         let queue = due_queue(&r, ["known", "missed", "fresh", "new"].into_iter(), now);
         assert_eq!(queue, ["missed", "known"]);
+        let ids = ["known", "missed", "fresh", "new"];
+        assert_eq!(due_count(&r, ids.into_iter(), now), queue.len());
+        assert_eq!(
+            due_count(&r, ids.into_iter(), now - 30.0 * DAY_MS),
+            0,
+            "a month earlier nothing was due"
+        );
         let recall = |id: &str| r.map[id].card.retrievability(now);
         assert!(recall("missed") < recall("known"));
     }

@@ -86,6 +86,9 @@ pub struct Session {
     pub entered_ms: f64,
     /// False when cramming: answers are shown and counted but change no schedule.
     pub scheduled: bool,
+    /// Why the app started it (`due`, `mistakes`, `friend:3-5`…, see `state::Purpose`), so
+    /// it can be named; `None` for a quiz picked by topic or opened from a link.
+    pub purpose: Option<String>,
 }
 
 /// The results of a finished (or ended) session.
@@ -136,6 +139,7 @@ impl Session {
             time_limit_ms: None,
             entered_ms: now_ms,
             scheduled: true,
+            purpose: None,
         }
     }
 

@@ -36,20 +36,22 @@ impl AppState {
 
     /// Erases the records and the quiz in progress, in every tab; both are kept for "Undo".
     pub(super) fn reset(&mut self, now: f64) -> bool {
-        self.undo_reset = Some(Undo {
+        let undo = Undo {
             records: Rc::clone(&self.records),
             session: self.running_saved(),
-        });
+        };
         Rc::make_mut(&mut self.records).reset(now);
         self.changes.records += 1;
         if let Some(id) = self.session().map(|s| s.started_ms) {
             self.discard(id, now);
         }
-        self.notices.push(
+        // The toast first: it withdraws any earlier reset's Undo, not this one.
+        self.toast(
             NoticeKind::Info,
             messages::ERASED,
             Some(NoticeAction::UndoReset),
         );
+        self.undo_reset = Some(undo);
         true
     }
 
@@ -78,9 +80,7 @@ impl AppState {
             merge_sessions(Rc::make_mut(&mut self.sessions), &[saved]);
             self.changes.sessions += 1;
         }
-        self.notices.drop_action(NoticeAction::UndoReset);
-        self.notify(NoticeKind::Info, messages::BACK);
-        true
+        self.toast(NoticeKind::Info, messages::BACK, None)
     }
 
     pub(super) fn adopt(
@@ -98,8 +98,7 @@ impl AppState {
             }
         }
         let new_bookmarks = self.settings.bookmarked().count().saturating_sub(bookmarks);
-        self.notify(NoticeKind::Info, messages::adopted(n, new_bookmarks));
-        true
+        self.toast(NoticeKind::Info, messages::adopted(n, new_bookmarks), None)
     }
 
     pub(super) fn replace(
@@ -114,8 +113,7 @@ impl AppState {
             // Newer than anything another tab holds, so every tab takes it.
             self.settings_changed(now, |s| *s = theirs);
         }
-        self.notify(NoticeKind::Info, messages::REPLACED);
-        true
+        self.toast(NoticeKind::Info, messages::REPLACED, None)
     }
 
     /// Takes in what another tab saved. Nothing merged here is saved back (the counters stay),

@@ -1,8 +1,8 @@
 //! What opening a shared link does (review A2): continue the quiz it names, start it, or say
 //! why it cannot be had. A pure decision the page renders; it never reads notice text.
 
-use super::{messages, AppState, NoticeKind};
-use crate::bank::{question_meta, QUESTIONS};
+use super::{messages, AppState, NoticeKind, Purpose};
+use crate::bank::{question_meta, Difficulty, QUESTIONS};
 use crate::quiz::{Mode, Session};
 use crate::share::{ScoreLink, SharedLink};
 
@@ -108,6 +108,79 @@ impl AppState {
             }
         }
     }
+}
+
+impl AppState {
+    /// Takes the quiz of a friend's score link: continues it if it is running or unfinished,
+    /// or starts it keeping their score, so its results can compare.
+    pub(super) fn take_scored(&mut self, score: &ScoreLink, now: f64) -> bool {
+        let link = SharedLink {
+            quiz: score.quiz(),
+            cut_off: false,
+        };
+        match self.open_link(&link) {
+            LinkOutcome::Running | LinkOutcome::Broken { .. } => false,
+            LinkOutcome::Resume { id } => self.resume(id, now),
+            LinkOutcome::Start { ids, mode } => {
+                let friend = Purpose::Friend {
+                    correct: score.correct,
+                    total: score.total,
+                };
+                self.start(ids, mode, friend, now)
+            }
+        }
+    }
+
+    /// The score of the last time this quiz was finished here, if it was: a link to it is the
+    /// learner's own, not a friend's.
+    pub fn taken_before(&self, link: &SharedLink) -> Option<(usize, usize)> {
+        let ids = read(&link.quiz.ids, link.cut_off).known;
+        self.saved_sessions().iter().find_map(|saved| {
+            let s = saved.session.as_ref()?;
+            (s.is_finished() && s.ids == ids && s.mode == link.quiz.mode).then(|| {
+                let sum = s.summary();
+                (sum.correct, sum.total)
+            })
+        })
+    }
+}
+
+/// "Junior", "Mid and Senior", "Junior to Senior": the levels of these questions.
+fn levels(ids: &[String]) -> String {
+    let present: Vec<&str> = Difficulty::ALL
+        .iter()
+        .filter(|d| {
+            ids.iter()
+                .any(|id| question_meta(id).is_some_and(|m| m.difficulty == **d))
+        })
+        .map(|d| d.label())
+        .collect();
+    match present.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} and {b}"),
+        [first, .., last] => format!("{first} to {last}"),
+    }
+}
+
+/// What a shared quiz holds, for the card that introduces it: "5 questions on Iterators &
+/// generators", and their level ("Senior").
+pub fn quiz_contents(ids: &[String]) -> (String, String) {
+    let known: Vec<String> = ids
+        .iter()
+        .filter(|id| question_meta(id).is_some())
+        .cloned()
+        .collect();
+    let n = known.len();
+    let count = if n == 1 {
+        "1 question".to_string()
+    } else {
+        format!("{n} questions")
+    };
+    (
+        format!("{count} on {}", super::topic_names(&known)),
+        levels(&known),
+    )
 }
 
 /// What a score page says about a link cut short: how many of the scored questions it lost

@@ -59,6 +59,15 @@ pub fn adopted(records: usize, bookmarks: usize) -> String {
     )
 }
 
+/// What a new desired retention does, and when: reviews already scheduled keep their dates.
+pub fn retention_set(retention: f64) -> String {
+    format!(
+        "Desired retention is now {}%. It applies from your next answer to each question; \
+         reviews already scheduled keep their dates.",
+        (retention * 100.0).round()
+    )
+}
+
 /// Saved topics the bank no longer has.
 pub fn topics_gone(gone: &[String]) -> String {
     format!(
@@ -95,6 +104,11 @@ mod tests {
         assert_eq!(
             adopted(1, 2),
             "1 question record brought in, and 2 bookmarks."
+        );
+        assert_eq!(
+            retention_set(0.97),
+            "Desired retention is now 97%. It applies from your next answer to each question; \
+             reviews already scheduled keep their dates."
         );
         assert_eq!(
             topics_gone(&["a".into()]),

@@ -8,32 +8,27 @@ mod link_tests;
 mod links;
 mod messages;
 mod notices;
+mod purpose;
 pub mod saving;
 mod sessions;
+#[cfg(test)]
+mod study_tests;
 #[cfg(test)]
 mod sync_tests;
 #[cfg(test)]
 mod tests;
 
-pub use links::{score_notice, LinkOutcome};
-pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
+pub use links::{quiz_contents, score_notice, LinkOutcome};
+pub use notices::{Notice, NoticeAction, NoticeKind, Notices, Toast};
+pub use purpose::{friend_comparison, quiz_title, topic_names, Purpose};
 
 pub use crate::progress::saver::Changes;
 use crate::progress::schema::SavedSession;
 use crate::progress::store::{Change, SaveError};
 use crate::progress::{Records, Settings, Theme};
 use crate::quiz::{Filters, Mode, Outcome, QuizAction, Runner, Session};
-use crate::share::SharedLink;
+use crate::share::{ScoreLink, SharedLink};
 use std::rc::Rc;
-
-/// How a quiz counts toward the learner's history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
-    /// Answers are scheduled for review.
-    Study,
-    /// "Cram a topic": answers are counted but leave the review schedule alone.
-    Cram,
-}
 
 /// What "Undo" after a reset brings back.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +77,11 @@ pub enum Action {
     /// (see `open_link`).
     OpenLink {
         link: SharedLink,
+        now: f64,
+    },
+    /// Takes the quiz of a friend's score link (see `take_scored`).
+    TakeScored {
+        score: ScoreLink,
         now: f64,
     },
     /// Takes up a saved quiz (from this or another tab) where it was left.
@@ -149,6 +149,9 @@ pub enum Action {
     /// How the last write went (`None`: it worked).
     Saved(Option<SaveError>),
     Notify(NoticeKind, String),
+    /// Says how something the learner just did went, as the toast.
+    Toast(NoticeKind, String),
+    /// Removes a notice, or the toast (closed, or its time is up).
     Dismiss(u32),
 }
 
@@ -193,6 +196,25 @@ impl AppState {
         self.notices.push(kind, text, None)
     }
 
+    /// Shows the toast. An "Undo" it replaces is no longer offered: undoing then would mix the
+    /// old records into newer data the learner has just seen.
+    pub fn toast(
+        &mut self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        action: Option<NoticeAction>,
+    ) -> bool {
+        let replaced = self.notices.toast(kind, text, action);
+        self.toast_gone(replaced);
+        true
+    }
+
+    fn toast_gone(&mut self, toast: Option<Toast>) {
+        if toast.is_some_and(|t| t.action == Some(NoticeAction::UndoReset)) {
+            self.undo_reset = None;
+        }
+    }
+
     /// A topic renamed since the settings were saved would match nothing forever. (Repaired on
     /// every load, so not saved: a repair must not outrank another tab's real change.)
     fn repair_settings(&mut self) {
@@ -234,6 +256,7 @@ impl AppState {
                 now,
             } => self.start(ids, mode, purpose, now),
             Action::OpenLink { link, now } => self.open(&link, now),
+            Action::TakeScored { score, now } => self.take_scored(&score, now),
             Action::Resume { id, now } => self.resume(id, now),
             Action::DiscardSaved { id, now } => {
                 self.discard(id, now);
@@ -253,7 +276,8 @@ impl AppState {
             }
             Action::SetRetention { retention, now } => {
                 self.settings_changed(now, |s| s.set_retention(retention));
-                true
+                let text = messages::retention_set(self.settings.retention);
+                self.toast(NoticeKind::Info, text, None)
             }
             Action::SetTheme { theme, now } => {
                 self.settings_changed(now, |s| s.theme = theme);
@@ -279,7 +303,12 @@ impl AppState {
             Action::Record { outcomes, now } => self.record_outside(&outcomes, now),
             Action::Saved(result) => self.saved(result),
             Action::Notify(kind, text) => self.notify(kind, text),
-            Action::Dismiss(id) => self.notices.dismiss(id),
+            Action::Toast(kind, text) => self.toast(kind, text, None),
+            Action::Dismiss(id) => {
+                let (toast, removed) = self.notices.dismiss(id);
+                self.toast_gone(toast);
+                removed
+            }
         }
     }
 

@@ -100,7 +100,8 @@ impl AppState {
             self.notify(NoticeKind::Info, messages::KEPT_UNFINISHED);
         }
         let mut session = Session::new(known, mode, now);
-        session.scheduled = purpose == Purpose::Study;
+        session.scheduled = purpose.scheduled();
+        session.purpose = purpose.tag();
         if mode == Mode::Exam {
             session.time_limit_ms = self.settings.exam_minutes.map(|m| f64::from(m) * 60_000.0);
         }
@@ -110,9 +111,11 @@ impl AppState {
     }
 
     /// Takes up a saved quiz where it was left; its time on the current question starts now.
+    /// An exam whose time ran out while it waited (here or saved) is handed in at its deadline,
+    /// with the time on its question counted up to then.
     pub(super) fn resume(&mut self, id: f64, now: f64) -> bool {
         if self.session().is_some_and(|s| s.started_ms == id) {
-            return false;
+            return self.hand_in_if_expired(now);
         }
         let saved = self.sessions.iter().find(|s| s.id == id).cloned();
         let Some(SavedSession {
@@ -123,11 +126,19 @@ impl AppState {
         else {
             return false;
         };
-        s.entered_ms = now;
+        if !expired(&s, now) {
+            s.entered_ms = now;
+        }
         self.run(s, updated_ms);
         self.session_changed(now);
         self.drop_deleted_from_quiz(now);
+        self.hand_in_if_expired(now);
         true
+    }
+
+    /// Ends the running exam if its time is up; true if it did.
+    fn hand_in_if_expired(&mut self, now: f64) -> bool {
+        self.session().is_some_and(|s| expired(s, now)) && self.apply_quiz(QuizAction::Tick { now })
     }
 
     /// Discards saved quiz `id` in every tab (and the running quiz, if it is that one).
@@ -162,4 +173,9 @@ impl AppState {
         self.running_updated_ms = now.max(self.running_updated_ms.max(listed) + 1.0);
         self.changes.sessions += 1;
     }
+}
+
+/// An unfinished exam whose time limit has passed.
+fn expired(s: &Session, now: f64) -> bool {
+    !s.is_finished() && s.deadline_ms().is_some_and(|d| now >= d)
 }

@@ -271,11 +271,10 @@ fn undo_brings_back_what_a_reset_erased() {
     s.apply(Action::Reset { now: 200.0 });
     assert!(s.records.map.is_empty());
     assert!(s.session().is_none(), "the quiz in progress goes too");
-    assert!(s
-        .notices
-        .items
-        .iter()
-        .any(|n| n.action == Some(NoticeAction::UndoReset)));
+    assert_eq!(
+        s.notices.toast.as_ref().and_then(|t| t.action),
+        Some(NoticeAction::UndoReset)
+    );
     s.apply(Action::UndoReset { now: 210.0 });
     assert_eq!(s.records.map.len(), 1);
     // B11: the quiz the reset discarded comes back too, as it was, and is saved again.
@@ -283,11 +282,14 @@ fn undo_brings_back_what_a_reset_erased() {
     assert_eq!(back.answered_count(), 1);
     let saved = s.saved_sessions();
     assert!(saved[0].session.is_some() && saved[0].updated_ms >= 210.0);
-    assert!(s
-        .notices
-        .items
-        .iter()
-        .all(|n| n.action != Some(NoticeAction::UndoReset)));
+    assert_eq!(
+        s.notices
+            .toast
+            .as_ref()
+            .map(|t| (t.text.as_str(), t.action)),
+        Some((super::messages::BACK, None)),
+        "the Undo is gone, replaced by what it did"
+    );
 }
 
 #[test]
@@ -393,7 +395,13 @@ fn an_import_brings_bookmarks_and_settings_with_the_records() {
         "the merged settings are saved"
     );
     assert_eq!(s.records.map.len(), 1);
-    assert!(s.notices.items.last().unwrap().text.contains("1 bookmark"));
+    assert!(s
+        .notices
+        .toast
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("1 bookmark"));
 
     // Replace: the file's settings take over, and stamped now so every tab adopts them.
     let mut s = fresh();

@@ -1,8 +1,8 @@
 // axe-core on every route, in both colour schemes: home, each question type before and after
-// answering, results, progress, browse, a question's page, a score link, link errors and the
-// embed. Any violation fails.
+// answering, results, the continue card, a shared quiz's intro, progress, browse, a question's
+// page, a score link, link errors, the reset toast and the embed. Any violation fails.
 import { test } from 'node:test';
-import { useBrowser, watchedPage, oneOfEachType, idsOfType, answerWithKeyboard, expectQuestion, assertAccessible } from './harness.mjs';
+import { useBrowser, watchedPage, oneOfEachType, idsOfType, answerWithKeyboard, expectQuestion, assertAccessible, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark']) {
     await check('home');
 
     const ids = oneOfEachType(env.bank);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
     for (const [i, id] of ids.entries()) {
       const q = env.bank.get(id);
       await expectQuestion(page, id);
@@ -31,7 +31,7 @@ for (const scheme of ['light', 'dark']) {
     await check('results');
 
     const exam = idsOfType(env.bank, 'output', 3);
-    await page.goto(`${env.server.url}#/q/${exam.join('.')}/exam`);
+    await openQuiz(page, `${env.server.url}#/q/${exam.join('.')}/exam`);
     await expectQuestion(page, exam[0]);
     await page.keyboard.press('f');
     await check('exam');
@@ -40,6 +40,8 @@ for (const scheme of ['light', 'dark']) {
     await check('shortcuts');
 
     for (const [path, ready, label] of [
+      ['#/', '.continue', 'home with a quiz to continue'],
+      [`#/q/${idsOfType(env.bank, 'single', 2).join('.')}`, '.quiz-intro', 'shared quiz intro'],
       ['#/progress', '[data-stat=answered]', 'progress'],
       ['#/browse', '.browse-item', 'browse'],
       [`#/question/${ids[0]}`, '.question-card', 'question page'],
@@ -55,6 +57,9 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(`${env.server.url}#/progress`);
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await check('reset confirmation');
+    await page.getByRole('button', { name: 'Yes, erase my progress' }).click();
+    await page.locator('.toast .toast-action').waitFor();
+    await check('reset undo toast');
 
     await page.goto(`${env.server.url}embed/#topic=scope&count=2`);
     await page.locator('.question-card').waitFor();

@@ -243,3 +243,16 @@ export async function sticksOut(container, selector) {
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/**
+ * Opens a quiz link as someone it was shared with: a quiz that is not the learner's own first
+ * shows a card saying what it is, with Start; this presses Start when the card is there (the
+ * learner's own running or unfinished quiz goes straight on) and waits for the quiz.
+ */
+export async function openQuiz(page, url) {
+  await page.goto(url);
+  const start = page.locator('.quiz-intro .start-shared');
+  await page.locator('.quiz-intro .start-shared, .q-heading').first().waitFor({ timeout: 15_000 });
+  if (await start.count()) await start.click();
+  await page.locator('.q-heading').waitFor();
+}

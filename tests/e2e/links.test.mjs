@@ -12,6 +12,12 @@ async function open(path) {
   const page = await watchedPage(context);
   await page.goto(`${env.server.url}${path}`);
   await page.locator('main h1, .q-heading, .link-error, .question-card').first().waitFor({ timeout: 15_000 });
+  // A shared quiz first says what it is: take it, as its receiver would.
+  const start = page.locator('.quiz-intro .start-shared');
+  if (await start.count()) {
+    await start.click();
+    await page.locator('.q-heading').waitFor();
+  }
   assert.equal(await page.locator('.boot-problem').count(), 0, `${path}: no start-up failure`);
   return { page, context };
 }
@@ -83,6 +89,8 @@ test('score links: a cut one counts what it lost, a damaged score names the brok
     const card = page.locator('.link-error');
     assert.match(await card.innerText(), /“9-5” is not a score/);
     await card.getByRole('link', { name: 'Take its quiz' }).click();
+    // The quiz of a friend's link first says what it is.
+    await page.locator('.quiz-intro').getByRole('button', { name: 'Start the quiz' }).click();
     await page.locator('.q-heading', { hasText: 'Question 1 of 2' }).waitFor();
     page.assertClean();
     await context.close();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, watchedPage, serve, DIST, CSP, idsOfType, answerWithKeyboard, currentId } from './harness.mjs';
+import { useBrowser, watchedPage, serve, DIST, CSP, idsOfType, answerWithKeyboard, currentId, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -97,7 +97,7 @@ test('every page and the embed run under the strict CSP with no violation', asyn
   const frame = page.frames().find((f) => f.url().includes('/embed/#'));
   await frame.locator('.question-card').waitFor();
   // Answering renders feedback (raw HTML from the bank): still no violation.
-  await page.goto(`${env.server.url}#/q/${a}`);
+  await openQuiz(page, `${env.server.url}#/q/${a}`);
   await answerWithKeyboard(page, env.bank.get(a));
   await page.locator('.feedback').waitFor();
   page.assertClean();

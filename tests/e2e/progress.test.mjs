@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, watchedPage, shot, expectQuestion, answerWithKeyboard, assertAccessible,
-  sticksOut, horizontalOverflow,
+  sticksOut, horizontalOverflow, openQuiz,
 } from './harness.mjs';
 
 const env = useBrowser();
@@ -34,7 +34,7 @@ function choiceQuestions(topic) {
 
 /** Takes a quiz of `answers` ([id, right?] pairs) from its link, as a learner would. */
 async function takeQuiz(page, answers) {
-  await page.goto(`${env.server.url}#/q/${answers.map(([id]) => id).join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${answers.map(([id]) => id).join('.')}`);
   for (const [id, correct] of answers) {
     await expectQuestion(page, id);
     await answerWithKeyboard(page, env.bank.get(id), { correct });

@@ -2,7 +2,7 @@
 // and the interaction bugs a new user ran into (each reproduced here).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, watchedPage, shot, idsOfType, oneOfEachType, currentId, expectQuestion, answerWithKeyboard, rightPositions } from './harness.mjs';
+import { useBrowser, watchedPage, shot, idsOfType, oneOfEachType, currentId, expectQuestion, answerWithKeyboard, rightPositions, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -29,7 +29,7 @@ test('home: the start action, the modes and every topic are explained up front',
   }
   assert.ok(tabs < 12, 'Start is reachable within a few Tab presses');
   await page.keyboard.press('Enter');
-  await page.waitForURL(/#\/quiz$/);
+  await page.waitForURL(/#\/q\//);
   assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 10');
   assert.equal(await page.title(), 'Quiz · pyquiz');
   page.assertClean();
@@ -56,7 +56,7 @@ test('every question type answered by keyboard, then the score and the review', 
     const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
     const page = await watchedPage(context);
     const ids = oneOfEachType(env.bank);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
     for (let i = 0; i < ids.length; i++) {
       const q = env.bank.get(ids[i]);
       await page.locator('.q-heading', { hasText: `Question ${i + 1} of` }).waitFor();
@@ -88,7 +88,7 @@ test('Enter on a focused option submits it; a digit pick is not switched back', 
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   // Click option 2, press Enter: the answer is option 2.
   await page.locator('.option').nth(1).locator('label').click();
   await page.keyboard.press('Enter');
@@ -112,7 +112,7 @@ test('single and multi questions say how many to pick; after a multi answer each
   const page = await watchedPage(context);
   const single = idsOfType(env.bank, 'single', 1)[0];
   const multi = [...env.bank.values()].find((q) => q.body.type === 'multi' && rightPositions(q).length >= 2);
-  await page.goto(`${env.server.url}#/q/${single}.${multi.id}`);
+  await openQuiz(page, `${env.server.url}#/q/${single}.${multi.id}`);
   await currentId(page);
   assert.equal(await page.locator('.options input[type=radio]').count(), env.bank.get(single).body.options.length);
   assert.equal(await page.locator('.pick-how').innerText(), 'Pick one answer');
@@ -145,7 +145,7 @@ test('the short-answer box has focus when its question appears', async () => {
   const page = await watchedPage(context);
   const [a] = idsOfType(env.bank, 'single', 1);
   const [s] = idsOfType(env.bank, 'short', 1);
-  await page.goto(`${env.server.url}#/q/${a}.${s}`);
+  await openQuiz(page, `${env.server.url}#/q/${a}.${s}`);
   await answerWithKeyboard(page, env.bank.get(a));
   await page.keyboard.press('Enter');
   await page.locator('.short-input:focus').waitFor();
@@ -159,7 +159,7 @@ test('a permalink opens the question itself, not a quiz of one', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const id = idsOfType(env.bank, 'output', 1)[0];
-  await page.goto(`${env.server.url}#/q/${id}.${idsOfType(env.bank, 'single', 1)[0]}`);
+  await openQuiz(page, `${env.server.url}#/q/${id}.${idsOfType(env.bank, 'single', 1)[0]}`);
   const permalink = await page.locator('.question-links button[data-copy]').getAttribute('data-copy');
   assert.ok(permalink.endsWith(`#/question/${id}`), permalink);
   await page.goto(permalink);
@@ -184,13 +184,13 @@ test('starting a new quiz keeps the unfinished one; a quiz can be ended early', 
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   await answerWithKeyboard(page, env.bank.get(ids[0]));
   await page.locator('.feedback').waitFor();
   await page.goto(env.server.url);
   await page.locator('.continue').waitFor();
   await page.locator('button.start').click();
-  await page.waitForURL(/#\/quiz$/);
+  await page.waitForURL(/#\/q\//);
   assert.match(await page.locator('.notice').innerText(), /unfinished quiz is kept/);
   await page.goto(env.server.url);
   assert.match(await page.locator('.continue').innerText(), /1 of 3 answered/, 'the first quiz is still there');
@@ -223,7 +223,7 @@ test('progress counts answers, not position; the live region announces feedback;
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   await currentId(page);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -247,7 +247,7 @@ test('reloading mid-quiz continues where you were, and progress is kept after', 
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 4);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   for (let i = 0; i < 2; i++) {
     await answerWithKeyboard(page, env.bank.get(ids[i]));
     await page.locator('.feedback').waitFor();
@@ -292,7 +292,7 @@ test('a share link opens the same questions in the same order in a fresh browser
   const page = await watchedPage(first);
   await page.goto(env.server.url);
   await page.locator('button.start').click();
-  await page.waitForURL(/#\/quiz$/);
+  await page.waitForURL(/#\/q\//);
   const seen = [];
   for (let i = 0; i < 10; i++) {
     await page.locator('.q-heading', { hasText: `Question ${i + 1} of` }).waitFor();
@@ -310,7 +310,7 @@ test('a share link opens the same questions in the same order in a fresh browser
 
   const fresh = await env.browser.newContext();
   const friend = await watchedPage(fresh);
-  await friend.goto(link);
+  await openQuiz(friend, link);
   const got = [];
   for (let i = 0; i < order.length; i++) {
     await friend.locator('.q-heading', { hasText: `Question ${i + 1} of` }).waitFor();
@@ -330,7 +330,7 @@ test('links: deleted questions are left out with a notice; broken links explain 
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const [a, b] = [...env.bank.keys()];
-  await page.goto(`${env.server.url}#/q/${a}.gone-999.${b}`);
+  await openQuiz(page, `${env.server.url}#/q/${a}.gone-999.${b}`);
   await currentId(page);
   assert.match(await page.locator('.notice').innerText(), /1 question in this quiz no longer exists and was left out/);
   assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 2');
@@ -377,7 +377,9 @@ test('phone widths (320 and 390 px): no horizontal scrolling, and the progress t
     const page = await watchedPage(context);
     const ids = oneOfEachType(env.bank);
     for (const path of [`#/q/${ids[2]}`, '', '#/progress', '#/browse']) {
-      await page.goto(`${env.server.url}${path}`);
+      // The quiz itself, past the card that introduces a shared one.
+      if (path.startsWith('#/q/')) await openQuiz(page, `${env.server.url}${path}`);
+      else await page.goto(`${env.server.url}${path}`);
       await page.locator('main h1, .q-heading').first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path || 'home'} at ${width}px is ${overflow}px too wide`);
@@ -396,7 +398,7 @@ test('skipping questions: they show as skipped and count as missed', async () =>
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'output', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   await currentId(page);
   await page.getByRole('button', { name: 'Skip' }).click();
   await answerWithKeyboard(page, env.bank.get(ids[1]));
@@ -417,7 +419,7 @@ test('the review of a finished exam shows the answer of every skipped question',
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const [single, short, flash] = ['single', 'short', 'flashcard'].map((t) => idsOfType(env.bank, t, 1)[0]);
-  await page.goto(`${env.server.url}#/q/${single}.${short}.${flash}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${single}.${short}.${flash}/exam`);
   await expectQuestion(page, single);
   await page.getByRole('button', { name: 'End quiz' }).click();
   await page.getByRole('button', { name: 'Finish anyway' }).click();
@@ -438,7 +440,7 @@ test('dialogs by keyboard: focus moves in, Escape closes, focus comes back; ? to
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 2);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
   await expectQuestion(page, ids[0]);
   await page.getByRole('button', { name: 'End quiz' }).focus();
   await page.keyboard.press('Enter');
@@ -476,7 +478,7 @@ test("a question's own page takes the quiz keys; the home page counts an exam's 
   assert.match(await page.locator('.feedback').innerText(), /Correct/);
 
   const ids = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
   await answerWithKeyboard(page, env.bank.get(ids[0]));
   await expectQuestion(page, ids[1]);
   await page.goto(env.server.url);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, watchedPage, flushSaves, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, serve, DIST } from './harness.mjs';
+import { useBrowser, watchedPage, flushSaves, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, serve, DIST, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -34,7 +34,7 @@ test('a reset in one tab is not undone by answers in another open tab', async ()
   const context = await env.browser.newContext();
   const a = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 4);
-  await a.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(a, `${env.server.url}#/q/${ids.join('.')}`);
   await answerInOrder(a, ids.slice(0, 3));
   await settle(a);
   // Tab B opens while A stays open mid-quiz.
@@ -60,8 +60,8 @@ test('two tabs answering at once, then one closes: both quizzes and every answer
   const a = await watchedPage(context);
   const b = await watchedPage(context);
   const [x1, x2, x3, y1, y2, y3] = idsOfType(env.bank, 'output', 6);
-  await a.goto(`${env.server.url}#/q/${x1}.${x2}.${x3}`);
-  await b.goto(`${env.server.url}#/q/${y1}.${y2}.${y3}`);
+  await openQuiz(a, `${env.server.url}#/q/${x1}.${x2}.${x3}`);
+  await openQuiz(b, `${env.server.url}#/q/${y1}.${y2}.${y3}`);
   await answerInOrder(a, [x1]);
   await answerInOrder(b, [y1]);
   await answerInOrder(a, [x2]);
@@ -93,7 +93,7 @@ test('data saved by a newer version stays untouched: read-only mode, listed as a
   await page.locator('.read-only-banner').waitFor();
   assert.match(await page.locator('.notices').innerText(), /saved by a newer version of pyquiz/);
   const [id] = idsOfType(env.bank, 'single', 1);
-  await page.goto(`${env.server.url}#/q/${id}`);
+  await openQuiz(page, `${env.server.url}#/q/${id}`);
   await answerWithKeyboard(page, env.bank.get(id));
   await page.locator('.feedback').waitFor();
   await settle(page);
@@ -102,7 +102,8 @@ test('data saved by a newer version stays untouched: read-only mode, listed as a
   const backup = page.locator('.backup', { hasText: 'data from a newer version' });
   await backup.waitFor();
   await backup.getByRole('button', { name: 'Restore' }).click();
-  assert.match(await page.locator('.notices').innerText(), /cannot be restored\. It was saved by a newer version/);
+  // Said in the toast, by the button pressed.
+  assert.match(await page.locator('.toast').innerText(), /cannot be restored\. It was saved by a newer version/);
   await backup.getByRole('button', { name: 'Delete' }).click();
   assert.equal(await page.locator('.backup', { hasText: 'data from a newer version' }).count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('pyquiz.records')), newer, 'deleting a backup leaves the data');
@@ -140,7 +141,7 @@ test('version 1 progress migrates, is kept as a backup, and a reset can be undon
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Yes, erase my progress' }).click();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '0');
-  await page.locator('.notice').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '2', 'undo brings it back');
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
@@ -167,7 +168,7 @@ test('editing or reordering options after an answer was saved never changes what
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await watchedPage(context);
     const [q1, q2] = idsOfType(env.bank, 'single', 2).map((id) => env.bank.get(id));
-    await page.goto(`${server.url}#/q/${q1.id}.${q2.id}`);
+    await openQuiz(page, `${server.url}#/q/${q1.id}.${q2.id}`);
     await answerWithKeyboard(page, q1); // right
     await page.locator('.feedback').waitFor();
     await page.keyboard.press('Enter');
@@ -231,7 +232,7 @@ test('full storage: the quiz still runs and a notice says progress is not saved'
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const ids = idsOfType(env.bank, 'single', 2);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   await expectQuestion(page, ids[0]);
   await page.evaluate(() => {
     // Fill what is left of the quota, halving the value size until nothing fits.
@@ -258,7 +259,7 @@ test('"Copy link" on a plain-http host offers the link to copy by hand', async (
   if (!ip) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   const page = await watchedPage(context);
   const [id] = idsOfType(env.bank, 'single', 1);
-  await page.goto(`${base}#/q/${id}`);
+  await openQuiz(page, `${base}#/q/${id}`);
   assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
   await page.locator('.question-links button[data-copy]').click();
   const fallback = page.locator('.copy-field');
@@ -276,7 +277,7 @@ test('results show both share links in fields; a failed copy selects the field o
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   const page = await watchedPage(context);
   const [id] = idsOfType(env.bank, 'single', 1);
-  await page.goto(`${env.server.url}#/q/${id}`);
+  await openQuiz(page, `${env.server.url}#/q/${id}`);
   await answerWithKeyboard(page, env.bank.get(id));
   await page.locator('.feedback').waitFor();
   await page.keyboard.press('Enter');

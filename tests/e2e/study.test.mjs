@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, watchedPage, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, sticksOut } from './harness.mjs';
+import { useBrowser, watchedPage, shot, idsOfType, expectQuestion, answerWithKeyboard, rightPositions, sticksOut, openQuiz } from './harness.mjs';
 
 const env = useBrowser();
 const T0 = new Date('2026-11-02T09:00:00Z');
@@ -28,7 +28,7 @@ test('a question answered wrong is due a day later and comes first; mistakes can
   const context = await env.browser.newContext();
   const page = await clockedPage(context);
   const [wrong, hinted, right] = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${wrong}.${hinted}.${right}`);
+  await openQuiz(page, `${env.server.url}#/q/${wrong}.${hinted}.${right}`);
   await answerWithKeyboard(page, env.bank.get(wrong), { correct: false });
   await page.locator('.feedback').waitFor();
   await page.keyboard.press('Enter');
@@ -55,7 +55,7 @@ test('a question answered wrong is due a day later and comes first; mistakes can
   await page.reload();
   assert.equal(await page.locator('button.due-today').innerText(), 'Due today (2)', 'two days later the hard one too');
   await page.locator('button.due-today').click();
-  await page.waitForURL(/#\/quiz$/);
+  await page.waitForURL(/#\/q\//);
   await expectQuestion(page, wrong); // most forgotten first
   assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 2');
 
@@ -75,7 +75,7 @@ test('an exam with a time limit: countdown, flags, jumping, and it hands itself 
   await page.locator('.modes select').selectOption('10');
   await settle(page);
   const ids = idsOfType(env.bank, 'output', 4);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
   await expectQuestion(page, ids[0]);
   assert.equal(await page.locator('.timer').innerText(), '10:00 left');
   assert.equal(await page.locator('.hint-button').count(), 0, 'no hints in an exam');
@@ -109,7 +109,7 @@ test('charts show the practice after a quiz, in both themes', async () => {
   const context = await env.browser.newContext();
   const page = await clockedPage(context);
   const ids = idsOfType(env.bank, 'single', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   for (const [i, id] of ids.entries()) {
     await expectQuestion(page, id);
     await answerWithKeyboard(page, env.bank.get(id), { correct: i !== 0 });
@@ -159,7 +159,7 @@ test('progress exported in one browser and imported in a fresh one restores the 
   const first = await env.browser.newContext({ acceptDownloads: true });
   const page = await clockedPage(first);
   const ids = idsOfType(env.bank, 'multi', 3);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   for (const [i, id] of ids.entries()) {
     await expectQuestion(page, id);
     await answerWithKeyboard(page, env.bank.get(id), { correct: i !== 1 });
@@ -269,7 +269,7 @@ test('cramming a topic counts answers but leaves the review schedule alone', asy
   await page.goto(env.server.url);
   await page.locator('#cram-topic').selectOption({ index: 1 });
   await page.locator('button.cram-start').click();
-  await page.waitForURL(/#\/quiz$/);
+  await page.waitForURL(/#\/q\//);
   const first = await page.locator('.question-card .prompt').getAttribute('id');
   const q = env.bank.get(first.replace('prompt-', ''));
   await answerWithKeyboard(page, q, { correct: false });

@@ -94,6 +94,9 @@ fn write_session(w: &mut Writer, s: &Session) {
     w.key("started").number(s.started_ms);
     w.key("entered").number(s.entered_ms);
     w.key("scheduled").bool(s.scheduled);
+    if let Some(purpose) = &s.purpose {
+        w.key("purpose").string(purpose);
+    }
     w.key("finished");
     opt_number(w, s.finished_ms);
     w.key("limit");
@@ -215,6 +218,8 @@ fn read_session<J: Json>(v: &J) -> Option<Session> {
         started_ms: v.f64_at("started")?,
         entered_ms: v.f64_at("entered").or_else(|| v.f64_at("started"))?,
         scheduled: v.bool_at("scheduled").unwrap_or(true),
+        // At most a short tag: anything longer is not one this app wrote.
+        purpose: v.str_at("purpose").filter(|p| p.len() <= 32),
         finished_ms: v.f64_at("finished"),
         time_limit_ms: v.f64_at("limit").filter(|l| *l > 0.0),
         ids,
@@ -285,6 +290,7 @@ mod tests {
         });
         s.time_limit_ms = Some(600_000.0);
         s.scheduled = false;
+        s.purpose = Some("friend:3-5".into());
         s
     }
 

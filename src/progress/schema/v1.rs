@@ -120,6 +120,7 @@ fn read_v1_session<J: Json>(v: &J) -> Option<Session> {
         time_limit_ms: None,
         entered_ms: started_ms,
         scheduled: true,
+        purpose: None,
         started_ms,
         ids,
         slots,

@@ -4,6 +4,7 @@
 
 mod chunks;
 mod model;
+mod online;
 mod saving;
 
 pub use chunks::use_chunks;
@@ -16,10 +17,20 @@ use crate::ui::pages::{
     BrowsePage, HomePage, NotFoundPage, ProgressPage, QuestionPage, QuizPage, ResultsPage,
     ScorePage, SharedQuizPage,
 };
-use crate::ui::widgets::{Header, LinkErrorCard, Notices};
+use crate::ui::widgets::{Header, LinkErrorCard, Notices, ToastView};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Sends the page on to `path` in place of the current address (no history entry: Back skips
+/// the address that only redirects).
+pub fn redirect(path: &str) {
+    platform::replace_hash(path);
+    // replace_hash sends no hashchange: tell the router ourselves.
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
 
 fn load() -> AppModel {
     let now = platform::now_ms();
@@ -60,6 +71,15 @@ fn use_route() -> Route {
 pub fn App() -> Html {
     let app = use_reducer_eq(load);
     let route = use_route();
+    // Whether the page is still at the address it was opened at: a link that came from outside
+    // (someone shared it). Coming back to that address later is moving inside the app.
+    let entry = use_memo((), |_| Route::parse(&platform::hash()));
+    let moved = use_mut_ref(|| false);
+    if route != *entry {
+        *moved.borrow_mut() = true;
+    }
+    let from_outside = !*moved.borrow();
+    let online = online::use_online();
     saving::use_saving(&app);
 
     // Another tab saved: take its changes in (never written back from here).
@@ -107,7 +127,9 @@ pub fn App() -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Quiz => html! { <QuizPage /> },
         Route::Shared(Ok(link)) => html! { <SharedQuizPage link={link.clone()} /> },
-        Route::Question(Ok(id)) => html! { <QuestionPage id={id.clone()} /> },
+        Route::Question(Ok(id)) => {
+            html! { <QuestionPage id={id.clone()} shared={from_outside} /> }
+        }
         Route::Score(Ok(score)) => html! { <ScorePage score={score.clone()} /> },
         Route::Shared(Err(e)) | Route::Question(Err(e)) | Route::Score(Err(e)) => {
             let offer = e.salvage().map(|quiz| quiz.path());
@@ -129,6 +151,11 @@ pub fn App() -> Html {
         })
     };
     let on_dismiss = app.dispatcher().to_callback().reform(Action::Dismiss);
+    let due = crate::progress::study::due_count(
+        &app.0.records,
+        crate::bank::QUESTIONS.iter().map(|q| q.id),
+        platform::now_ms(),
+    );
     let on_notice_action = {
         let d = app.dispatcher();
         Callback::from(move |a| match a {
@@ -145,9 +172,12 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
-            <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} />
+            <Header route={route.clone()} theme={app.0.settings.theme} on_theme={on_theme} {due} {online} />
             <main id="main" tabindex="-1">
-                <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss} on_action={on_notice_action} />
+                <Notices notices={app.0.notices.items.clone()} on_dismiss={on_dismiss.clone()} on_action={on_notice_action.clone()} />
+                // Drawn fixed at the bottom of the viewport; early in the page, so the page's own
+                // live regions come after it.
+                <ToastView toast={app.0.notices.toast.clone()} {on_dismiss} on_action={on_notice_action} />
                 if !app.0.writable {
                     <p class="read-only-banner" role="note">{ "Read-only: nothing you do here is saved." }</p>
                 }

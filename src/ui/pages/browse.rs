@@ -1,9 +1,12 @@
+use super::study::{start, CHOSEN_MAX};
+use crate::bank::label::first_code_line;
 use crate::bank::search::{self, Match};
 use crate::bank::{Difficulty, Kind, QuestionMeta, QUESTIONS, TOPICS};
 use crate::platform;
+use crate::quiz::Mode;
 use crate::route::{BrowseQuery, Route};
-use crate::state::Action;
-use crate::ui::app::{use_app, use_chunks};
+use crate::state::{Action, Purpose};
+use crate::ui::app::{use_app, use_chunks, AppHandle};
 use crate::ui::markup::{plural, rich};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -123,6 +126,9 @@ pub fn BrowsePage(props: &Props) -> Html {
                     if let Some(v) = m.min_python { <span class="badge">{ format!("Python {v}+") }</span> }
                 </p>
                 <div class="browse-prompt">{ full.map_or_else(|| html! { <span class="muted">{ "Loading…" }</span> }, |q| rich(&q.prompt)) }</div>
+                if let Some(line) = full.and_then(|q| first_code_line(q)) {
+                    <p class="code-line"><code>{ line }</code></p>
+                }
                 <p class="actions">
                     <a class="button secondary" href={format!("#/question/{}", m.id)}>{ format!("Open {}", m.id) }</a>
                     <button type="button" class="ghost bookmark" aria-pressed={marked.to_string()} onclick={toggle}>
@@ -132,6 +138,7 @@ pub fn BrowsePage(props: &Props) -> Html {
             </li>
         }
     });
+    let quiz_them = quiz_results(&app, q, &matches);
     let show_more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + PAGE))
@@ -160,8 +167,11 @@ pub fn BrowsePage(props: &Props) -> Html {
                     <label class="chip"><input type="checkbox" checked={q.bookmarked} onchange={on_bookmarked} />{ "Bookmarked only" }</label>
                 </div>
             </form>
-            <p class="showing" aria-live="polite">{ plural(matches.len(), "question", "questions") }
-                if matches.len() > *shown { <span class="muted">{ format!(" (showing the first {})", *shown) }</span> }</p>
+            <div class="results-bar">
+                <p class="showing" aria-live="polite">{ plural(matches.len(), "question", "questions") }
+                    if matches.len() > *shown { <span class="muted">{ format!(" (showing the first {})", *shown) }</span> }</p>
+                { quiz_them }
+            </div>
             <ol class="browse-list">{ for items }</ol>
             if matches.len() > *shown {
                 <button type="button" class="secondary show-more" onclick={show_more}>
@@ -169,5 +179,39 @@ pub fn BrowsePage(props: &Props) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+/// "Quiz these 12 results" (the first `CHOSEN_MAX` of more, saying so), in the order listed; with
+/// only "Bookmarked only" set, "Quiz my bookmarks".
+fn quiz_results(app: &AppHandle, q: &BrowseQuery, matches: &[(Match, &QuestionMeta)]) -> Html {
+    let n = matches.len();
+    let only_bookmarks = *q
+        == BrowseQuery {
+            bookmarked: true,
+            ..BrowseQuery::default()
+        };
+    let purpose = if only_bookmarks {
+        Purpose::Bookmarks
+    } else {
+        Purpose::Search
+    };
+    let label = match (only_bookmarks, n) {
+        (true, n) if n <= CHOSEN_MAX => format!("Quiz my bookmarks ({n})"),
+        (false, 1) => "Quiz this result".to_string(),
+        (false, n) if n <= CHOSEN_MAX => format!("Quiz these {n} results"),
+        (_, n) => format!("Quiz the first {CHOSEN_MAX} of these {n}"),
+    };
+    let ids: Vec<String> = matches
+        .iter()
+        .take(CHOSEN_MAX)
+        .map(|(_, m)| m.id.to_string())
+        .collect();
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_| start(&app, ids.clone(), Mode::Practice, purpose))
+    };
+    html! {
+        <button type="button" class="secondary quiz-results" disabled={n == 0} {onclick}>{ label }</button>
     }
 }

@@ -1,7 +1,6 @@
 use super::study::{start, StudyActions};
-use crate::bank::{
-    candidates, matching_count, question_meta, questions_in_topic, Difficulty, QUESTIONS, TOPICS,
-};
+use super::today::Today;
+use crate::bank::{candidates, matching_count, questions_in_topic, Difficulty, QUESTIONS, TOPICS};
 use crate::platform;
 use crate::progress::settings::EXAM_MINUTES;
 use crate::quiz::{select, Filters, Mode, COUNTS};
@@ -39,7 +38,19 @@ pub fn HomePage() -> Html {
             start(&app, ids, mode, Purpose::Study);
         })
     };
-    let continue_cards = continue_section(&app);
+    let pick_topics = |all: bool| {
+        let f = filters.clone();
+        let set = set_filters.clone();
+        Callback::from(move |_| {
+            let mut f = f.clone();
+            f.topics = if all {
+                TOPICS.iter().map(|t| t.id.to_string()).collect()
+            } else {
+                Vec::new()
+            };
+            set.emit(f);
+        })
+    };
     let topics = TOPICS.iter().enumerate().map(|(i, t)| {
         let checked = filters.topics.iter().any(|x| x == t.id);
         let count = questions_in_topic(i)
@@ -125,13 +136,15 @@ pub fn HomePage() -> Html {
                 <h1 tabindex="-1">{ "Python interview practice" }</h1>
                 <p>{ format!("{} questions on {} topics, checked against CPython. Everything runs in your browser; your progress stays on this device.", QUESTIONS.len(), TOPICS.len()) }</p>
             </section>
-            { continue_cards }
+            <Today />
             <section class="card builder" aria-labelledby="builder-title">
                 <h2 id="builder-title">{ "Build a quiz" }</h2>
                 <div class="start-bar">
                     <p class="showing" aria-live="polite">{ format!("{available} of {} questions match", QUESTIONS.len()) }
                         <span class="muted">{ format!(" · this quiz: {}", plural(quiz_size, "question", "questions")) }</span></p>
                     <button type="button" class="primary start" onclick={start_quiz} disabled={available == 0}>{ "Start quiz" }</button>
+                    // Beside Start, for the blogger who came to put this quiz in a post.
+                    <EmbedDialog params={embed_params} />
                 </div>
                 <div class="row">
                     <fieldset class="modes"><legend>{ "Mode" }</legend>
@@ -158,68 +171,17 @@ pub fn HomePage() -> Html {
                 </div>
                 <fieldset class="topics">
                     <legend>{ "Topics " }<span class="muted">{ "(none picked = all)" }</span></legend>
+                    <div class="topic-picks">
+                        <button type="button" class="link pick-all" aria-label="Pick all topics" onclick={pick_topics(true)}>{ "All" }</button>
+                        <button type="button" class="link pick-none" aria-label="Clear topics" onclick={pick_topics(false)} disabled={filters.topics.is_empty()}>{ "Clear" }</button>
+                    </div>
                     <ul class="topic-grid">{ for topics }</ul>
                 </fieldset>
-                <div class="actions">
-                    <EmbedDialog params={embed_params} />
-                </div>
             </section>
             <section class="card study" aria-labelledby="study-title">
                 <h2 id="study-title">{ "Study" }</h2>
                 <StudyActions />
             </section>
         </div>
-    }
-}
-
-/// Quizzes left unfinished (in this tab or another): the newest first.
-fn continue_section(app: &crate::ui::app::AppHandle) -> Html {
-    let unfinished = app.0.unfinished();
-    if unfinished.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class="card continue" aria-labelledby="continue-title">
-            <h2 id="continue-title">{ if unfinished.len() == 1 { "Continue your quiz" } else { "Continue a quiz" } }</h2>
-            <ul class="unfinished">
-                { for unfinished.iter().map(|saved| {
-                    let s = saved.session.as_ref().expect("unfinished quizzes have a session");
-                    let id = saved.id;
-                    let resume = {
-                        let d = app.dispatcher();
-                        Callback::from(move |_| {
-                            d.dispatch(Action::Resume { id, now: platform::now_ms() });
-                            platform::go("/quiz");
-                        })
-                    };
-                    let discard = {
-                        let d = app.dispatcher();
-                        Callback::from(move |_| d.dispatch(Action::DiscardSaved { id, now: platform::now_ms() }))
-                    };
-                    html! {
-                        <li>
-                            <p>{ format!("{} quiz on {}: {} of {} answered, at question {}.", s.mode.label(), topic_names(&s.ids),
-                                s.done_count(|id| question_meta(id).map(|m| m.kind)), s.ids.len(), s.position + 1) }</p>
-                            <div class="actions">
-                                <button type="button" class="primary" onclick={resume}>{ "Continue" }</button>
-                                <button type="button" class="ghost" onclick={discard}>{ "Discard it" }</button>
-                            </div>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
-    }
-}
-
-/// "Scope & closures, Memory management and 2 more": which quiz a saved one is.
-fn topic_names(ids: &[String]) -> String {
-    let titles: Vec<&str> = crate::bank::topics_of(ids.iter().map(String::as_str))
-        .iter()
-        .map(|t| t.title)
-        .collect();
-    match titles.len() {
-        0..=2 => titles.join(" and "),
-        n => format!("{}, {} and {} more", titles[0], titles[1], n - 2),
     }
 }

@@ -3,6 +3,7 @@
 mod browse;
 mod charts;
 mod home;
+mod intro;
 mod not_found;
 mod progress;
 mod question;
@@ -10,6 +11,7 @@ mod quiz;
 mod results;
 mod score;
 mod study;
+mod today;
 mod your_data;
 
 pub use browse::BrowsePage;

@@ -7,6 +7,9 @@ use crate::ui::quiz::{use_question_keys, QuestionCard, Shortcuts};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What pyquiz is, in one line, for someone who arrives by a shared link.
+pub const ABOUT: &str = "pyquiz is Python interview practice that runs in your browser: no account, and your answers stay on your device.";
+
 #[derive(Clone, Default, PartialEq)]
 struct Local(Runner);
 
@@ -23,6 +26,9 @@ impl Reducible for Local {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
+    /// The page was opened at this address (a link from outside): say what pyquiz is.
+    #[prop_or_default]
+    pub shared: bool,
 }
 
 /// One question at its permanent address (`#/question/<id>`): try it, see why, go on. It is not
@@ -114,6 +120,12 @@ pub fn QuestionPage(props: &Props) -> Html {
     html! {
         <div class="question-page">
             <h1 tabindex="-1">{ format!("A question on {}", topic.title) }</h1>
+            if props.shared {
+                <p class="shared-intro">
+                    { format!("A friend shared this {} question with you. ", q.difficulty.label().to_lowercase()) }
+                    <span class="muted">{ ABOUT }</span>
+                </p>
+            }
             <QuestionCard question={q.clone()} slot={session.current().clone()} mode={Mode::Practice}
                 extras={super::quiz::extras(&app).emit(q.clone())} on_action={on_action.clone()} />
             <div class="quiz-nav">

@@ -1,8 +1,10 @@
+use super::intro::QuizIntro;
 use crate::bank::Question;
 use crate::platform;
+use crate::route::quiz_address;
 use crate::share::SharedLink;
-use crate::state::{Action, LinkOutcome};
-use crate::ui::app::{use_app, use_chunks, AppHandle};
+use crate::state::{quiz_title, Action, LinkOutcome};
+use crate::ui::app::{redirect, use_app, use_chunks, AppHandle};
 use crate::ui::quiz::QuizRunner;
 use crate::ui::widgets::CopyLink;
 use std::rc::Rc;
@@ -50,31 +52,71 @@ pub(super) fn extras(app: &AppHandle) -> Callback<Rc<Question>, Html> {
     })
 }
 
-/// The quiz in progress, wherever it was started.
+/// The quiz's own links beside each question: the question's (`extras`) and "Share this quiz",
+/// the address the quiz lives at.
+fn quiz_extras(app: &AppHandle) -> Callback<Rc<Question>, Html> {
+    let question = extras(app);
+    let address = app
+        .0
+        .session()
+        .map(|s| quiz_address(&s.ids, s.mode))
+        .filter(|a| a != "/quiz");
+    let link = address.map(|a| format!("{}#{a}", platform::page_url()));
+    Callback::from(move |q: Rc<Question>| {
+        html! {
+            <>
+                { question.emit(q) }
+                if let Some(link) = &link {
+                    <span class="quiz-share"><CopyLink label="Share this quiz" text={link.clone()} field_after_use=true /></span>
+                }
+            </>
+        }
+    })
+}
+
+/// The quiz in progress, wherever it was started, under the name of what it is.
 fn runner_view(app: &AppHandle, retry: Callback<()>) -> Html {
     let on_action = app.dispatcher().to_callback().reform(Action::Quiz);
     let on_finish = Callback::from(|()| platform::go("/results"));
+    let title = app.0.session().map(quiz_title);
     html! {
         <section class="quiz-page" aria-label="Quiz">
-            <QuizRunner runner={app.0.quiz.clone()} {on_action} {on_finish} on_retry={retry} extras={Some(extras(app))} />
+            if let Some(title) = title { <p class="quiz-purpose">{ title }</p> }
+            <QuizRunner runner={app.0.quiz.clone()} {on_action} {on_finish} on_retry={retry} extras={Some(quiz_extras(app))} />
         </section>
     }
 }
 
+/// `#/quiz`, the quiz page's old address: it sends the running quiz on to its own link (so the
+/// address bar shares it), a finished one to its results.
 #[function_component]
 pub fn QuizPage() -> Html {
     let app = use_app();
     let ids = app.0.session().map(|s| s.ids.clone()).unwrap_or_default();
     let retry = use_chunks(ids);
-    if app.0.session().is_none() {
-        return html! {
+    let address = app.0.session().map(|s| {
+        if s.is_finished() {
+            "/results".to_string()
+        } else {
+            quiz_address(&s.ids, s.mode)
+        }
+    });
+    use_effect_with(address.clone(), |address| {
+        if let Some(a) = address.as_deref().filter(|a| *a != "/quiz") {
+            redirect(a);
+        }
+    });
+    match address.as_deref() {
+        None => html! {
             <section class="card empty">
                 <h1 tabindex="-1">{ "No quiz in progress" }</h1>
                 <p><a href="#/">{ "Pick topics and start one" }</a></p>
             </section>
-        };
+        },
+        // Too long for a link: it runs here.
+        Some("/quiz") => runner_view(&app, retry),
+        Some(_) => html! { <p class="loading">{ "Opening the quiz…" }</p> },
     }
-    runner_view(&app, retry)
 }
 
 #[derive(Properties, PartialEq)]
@@ -82,27 +124,24 @@ pub struct SharedProps {
     pub link: SharedLink,
 }
 
-/// A shared quiz at its own address (`#/q/…`), which stays in the address bar so it can be
-/// copied again. What opening it does is the core's `open_link`: this page only carries it
-/// out and shows the result.
+/// A quiz at its own address (`#/q/…`), which stays in the address bar so it can be copied. What
+/// opening it does is the core's `open_link`: the learner's own quiz (running or unfinished)
+/// goes straight on; any other first says what it is, with Start.
 #[function_component]
 pub fn SharedQuizPage(props: &SharedProps) -> Html {
     let app = use_app();
     let outcome = app.0.open_link(&props.link);
-    // The link this page has opened. Once opened, its quiz runs here until it is finished and
-    // its results shown; it is opened again only for another link, or if the quiz went away
-    // (discarded by a reset in another tab).
-    let opened = use_mut_ref(|| None::<SharedLink>);
-    let to_open = matches!(
-        outcome,
-        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
-    ) && (opened.borrow().as_ref() != Some(&props.link) || app.0.session().is_none());
+    // The link whose quiz this page has run: once it finishes here the runner shows its end and
+    // moves on to the results, instead of offering it again.
+    let ran = use_mut_ref(|| None::<SharedLink>);
+    if outcome == LinkOutcome::Running {
+        *ran.borrow_mut() = Some(props.link.clone());
+    }
+    let resume = matches!(outcome, LinkOutcome::Resume { .. });
     {
         let app = app.clone();
-        let opened = opened.clone();
-        use_effect_with((props.link.clone(), to_open), move |(link, to_open)| {
-            if *to_open {
-                *opened.borrow_mut() = Some(link.clone());
+        use_effect_with((props.link.clone(), resume), move |(link, resume)| {
+            if *resume {
                 app.dispatch(Action::OpenLink {
                     link: link.clone(),
                     now: platform::now_ms(),
@@ -112,19 +151,35 @@ pub fn SharedQuizPage(props: &SharedProps) -> Html {
     }
     let ids = app.0.session().map(|s| s.ids.clone()).unwrap_or_default();
     let retry = use_chunks(ids);
-    match outcome {
-        LinkOutcome::Running => runner_view(&app, retry),
-        // Just finished here: the runner shows the end and moves on to the results.
-        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. }
-            if !to_open && app.0.session().is_some() =>
-        {
-            runner_view(&app, retry)
+    let intro = matches!(&outcome, LinkOutcome::Start { ids, .. }
+        if !(ran.borrow().as_ref() == Some(&props.link) && app.0.session().is_some_and(|s| s.ids == *ids)));
+    use_effect_with(intro, |intro| {
+        if *intro {
+            platform::focus(".quiz-intro h1");
         }
+    });
+    match outcome {
         LinkOutcome::Broken { title, message } => {
             html! { <crate::ui::widgets::LinkErrorCard {title} {message} /> }
         }
-        LinkOutcome::Resume { .. } | LinkOutcome::Start { .. } => {
-            html! { <p class="loading">{ "Opening the quiz…" }</p> }
+        LinkOutcome::Start { ids, mode } if intro => {
+            let on_start = {
+                let app = app.clone();
+                let link = props.link.clone();
+                let ran = ran.clone();
+                Callback::from(move |_| {
+                    *ran.borrow_mut() = Some(link.clone());
+                    app.dispatch(Action::OpenLink {
+                        link: link.clone(),
+                        now: platform::now_ms(),
+                    });
+                })
+            };
+            let before = app.0.taken_before(&props.link);
+            html! { <QuizIntro {ids} {mode} {before} {on_start} /> }
         }
+        LinkOutcome::Resume { .. } => html! { <p class="loading">{ "Opening the quiz…" }</p> },
+        // Running, or just finished here.
+        LinkOutcome::Running | LinkOutcome::Start { .. } => runner_view(&app, retry),
     }
 }

@@ -1,7 +1,7 @@
 use super::study::start;
 use crate::platform;
 use crate::share::{EmbedParams, QuizLink, ScoreLink};
-use crate::state::Purpose;
+use crate::state::{friend_comparison, quiz_title, Purpose};
 use crate::ui::app::{use_app, use_chunks};
 use crate::ui::quiz::{Review, ScoreSummary};
 use crate::ui::widgets::{CopyLink, EmbedDialog};
@@ -13,6 +13,10 @@ pub fn ResultsPage() -> Html {
     let app = use_app();
     let ids = app.0.session().map(|s| s.ids.clone()).unwrap_or_default();
     use_chunks(ids.clone());
+    if app.0.quiz.finishing.is_some() && app.0.session().is_some_and(|s| !s.is_finished()) {
+        // An exam handed in with answers whose questions are still loading.
+        return html! { <p class="loading" role="status">{ "Grading your answers…" }</p> };
+    }
     let Some(session) = app.0.session().filter(|s| s.is_finished()) else {
         return html! {
             <section class="card empty">
@@ -22,6 +26,7 @@ pub fn ResultsPage() -> Html {
         };
     };
     let summary = session.summary();
+    let comparison = friend_comparison(session, summary.correct, summary.total);
     let missed = summary.not_right();
     let page = platform::page_url();
     let quiz_link = format!(
@@ -55,7 +60,11 @@ pub fn ResultsPage() -> Html {
     html! {
         <div class="results">
             <section class="card score" aria-labelledby="score-title">
+                <p class="quiz-purpose">{ quiz_title(session) }</p>
                 <ScoreSummary summary={summary.clone()} />
+                if let Some(comparison) = comparison {
+                    <p class="comparison">{ comparison }</p>
+                }
                 if !session.scheduled {
                     <p class="muted">{ "Crammed: these answers count in your history but did not change your review schedule." }</p>
                 }

@@ -1,28 +1,50 @@
 //! Ways to study, on the home and progress pages: due reviews, recent mistakes, weak topics and
 //! cramming one topic.
 
-use crate::bank::{questions_in_topic, QUESTIONS, TOPICS};
+use crate::bank::{question_meta, questions_in_topic, QUESTIONS, TOPICS};
 use crate::platform;
 use crate::progress::study;
 use crate::quiz::{select, Filters, Mode};
+use crate::route::quiz_address;
 use crate::state::{Action, Purpose};
 use crate::ui::app::{use_app, AppHandle};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Reviews and mistakes offered at once, at most.
-const BATCH: usize = 20;
+pub const BATCH: usize = 20;
 
-/// Starts a quiz and shows it.
+/// Questions a quiz of the learner's own choosing (bookmarks, search results) takes at most.
+pub const CHOSEN_MAX: usize = 50;
+
+/// Starts a quiz and shows it at its own address (`#/q/…`), so the address bar shares it. With
+/// nothing to quiz on the page stays, and the state says why.
 pub fn start(app: &AppHandle, ids: Vec<String>, mode: Mode, purpose: Purpose) {
     let now = platform::now_ms();
+    let known: Vec<String> = ids
+        .iter()
+        .filter(|id| question_meta(id).is_some())
+        .cloned()
+        .collect();
     app.dispatch(Action::Start {
         ids,
         mode,
         purpose,
         now,
     });
-    platform::go("/quiz");
+    if !known.is_empty() {
+        platform::go(&quiz_address(&known, mode));
+    }
+}
+
+/// The bookmarked questions, in bank order.
+pub fn bookmarked_ids(app: &AppHandle) -> Vec<String> {
+    let settings = &app.0.settings;
+    QUESTIONS
+        .iter()
+        .filter(|q| settings.is_bookmarked(q.id))
+        .map(|q| q.id.to_string())
+        .collect()
 }
 
 fn all_ids() -> impl Iterator<Item = &'static str> {
@@ -50,11 +72,14 @@ pub fn StudyActions() -> Html {
         .into_iter()
         .take(3)
         .collect();
-    let button = |label: String, help: &'static str, ids: Vec<String>, class: &'static str| {
+    let button = |label: String,
+                  help: String,
+                  ids: Vec<String>,
+                  class: &'static str,
+                  purpose: Purpose| {
         let app = app.clone();
         let empty = ids.is_empty();
-        let onclick =
-            Callback::from(move |_| start(&app, ids.clone(), Mode::Practice, Purpose::Study));
+        let onclick = Callback::from(move |_| start(&app, ids.clone(), Mode::Practice, purpose));
         html! {
             <div class="study-action">
                 <button type="button" class={class} disabled={empty} {onclick}>{ label }</button>
@@ -74,16 +99,23 @@ pub fn StudyActions() -> Html {
             select(crate::bank::candidates(), &filters, now as u64)
         }
     };
+    let bookmarks = bookmarked_ids(app);
+    let bookmarks_help = match bookmarks.len() {
+        0 => "Bookmark questions (☆) in a quiz or in Browse to quiz them here.".into(),
+        n if n > CHOSEN_MAX => format!("The first {CHOSEN_MAX} of the questions you bookmarked."),
+        _ => "The questions you bookmarked.".into(),
+    };
     let weak_names: Vec<&str> = weakest
         .iter()
         .filter_map(|t| crate::bank::topic(t).map(|t| t.title))
         .collect();
     html! {
         <div class="study-actions">
-            { button(format!("Due today ({})", due.len()), "Reviews the scheduler says you are about to forget, most forgotten first.", due.into_iter().take(BATCH).collect(), "primary due-today") }
-            { button(format!("Practise my mistakes ({})", mistakes.len()), "Questions you got wrong (or skipped) last time.", mistakes.into_iter().take(BATCH).collect(), "secondary mistakes") }
-            { button("Weakest topics".into(), if weak_names.is_empty() { "Answer a few questions first." } else { "Ten questions from the three topics you know least." }, weak_ids, "secondary weakest") }
+            { button(format!("Due today ({})", due.len()), "Reviews the scheduler says you are about to forget, most forgotten first.".into(), due.into_iter().take(BATCH).collect(), "primary due-today", Purpose::Due) }
+            { button(format!("Practise my mistakes ({})", mistakes.len()), "Questions you got wrong (or skipped) last time.".into(), mistakes.into_iter().take(BATCH).collect(), "secondary mistakes", Purpose::Mistakes) }
+            { button("Weakest topics".into(), if weak_names.is_empty() { "Answer a few questions first." } else { "Ten questions from the three topics you know least." }.into(), weak_ids, "secondary weakest", Purpose::Weakest) }
             if !weak_names.is_empty() { <p class="muted weak-names">{ format!("Weakest now: {}.", weak_names.join(", ")) }</p> }
+            { button(format!("Quiz my bookmarks ({})", bookmarks.len()), bookmarks_help, bookmarks.into_iter().take(CHOSEN_MAX).collect(), "secondary bookmarks", Purpose::Bookmarks) }
             { cram(app, &cram_topic) }
         </div>
     }

@@ -32,13 +32,24 @@ pub fn YourData() -> Html {
     // Why a file was refused, said next to the file picker where the learner is looking.
     let problem = use_state(|| None::<String>);
     let confirm_reset = use_state(|| false);
+    let focus_undo = use_state(|| false);
+    {
+        let focus_undo = focus_undo.clone();
+        use_effect_with(*focus_undo, move |wanted| {
+            if *wanted {
+                platform::focus(".toast .toast-action");
+                focus_undo.set(false);
+            }
+        });
+    }
     let refresh = {
         let backups = backups.clone();
         move || backups.set(storage::backups())
     };
+    // Said in the toast, where the learner is looking whatever the scroll.
     let notify = {
         let d = app.dispatcher();
-        move |kind, text: String| d.dispatch(Action::Notify(kind, text))
+        move |kind, text: String| d.dispatch(Action::Toast(kind, text))
     };
 
     let on_export = {
@@ -147,6 +158,8 @@ pub fn YourData() -> Html {
                 app.dispatch(Action::Reset { now });
                 confirm_reset.set(false);
                 refresh();
+                // The button pressed is gone: focus goes to the Undo the toast offers.
+                focus_undo.set(true);
             } else {
                 confirm_reset.set(true);
             }

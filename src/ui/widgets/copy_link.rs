@@ -10,6 +10,10 @@ pub struct Props {
     /// see or copy by hand); otherwise the field appears only when copying fails.
     #[prop_or_default]
     pub field: bool,
+    /// Show the field once the button was used, and keep it (a toolbar with no room for it
+    /// before): the link stays in view to check or copy by hand after "Copied!" goes.
+    #[prop_or_default]
+    pub field_after_use: bool,
     /// Called after the button was used, so a quiz can take focus back (Enter must answer,
     /// not copy again).
     #[prop_or_default]
@@ -24,6 +28,7 @@ const STATUS_MS: u32 = 4000;
 #[function_component]
 pub fn CopyLink(props: &Props) -> Html {
     let status = use_state(|| None::<bool>);
+    let used = use_state(|| false);
     // This button's own field: with several on a page, each selects its own text.
     let field = use_node_ref();
     let clear = use_mut_ref(|| None::<Timeout>);
@@ -31,7 +36,9 @@ pub fn CopyLink(props: &Props) -> Html {
         let status = status.clone();
         let text = props.text.clone();
         let on_done = props.on_done.clone();
+        let used = used.clone();
         Callback::from(move |_| {
+            used.set(true);
             let status = status.clone();
             let text = text.clone();
             let clear = clear.clone();
@@ -63,7 +70,7 @@ pub fn CopyLink(props: &Props) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.select();
     });
-    let show_field = props.field || *status == Some(false);
+    let show_field = props.field || (props.field_after_use && *used) || *status == Some(false);
     html! {
         <span class="copy-link">
             if show_field {

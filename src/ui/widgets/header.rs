@@ -8,9 +8,14 @@ pub struct Props {
     pub route: Route,
     pub theme: Theme,
     pub on_theme: Callback<Theme>,
+    /// Reviews due now, shown on the Progress link.
+    pub due: usize,
+    /// False while the browser says it has no network.
+    pub online: bool,
 }
 
-/// The site header: brand, the main pages, and the colour scheme.
+/// The site header: brand, the main pages (Progress with the reviews due), the colour scheme,
+/// and a quiet note while the app runs offline.
 #[function_component]
 pub fn Header(props: &Props) -> Html {
     let link = |href: &'static str, label: &'static str, here: bool| {
@@ -20,14 +25,23 @@ pub fn Header(props: &Props) -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Theme::parse(&select.value()).unwrap_or_default()
     });
+    let progress_here = props.route == Route::Progress;
     html! {
         <header class="site-header">
             <a href="#/" class="brand"><span class="brand-mark" aria-hidden="true">{ "py" }</span>{ "quiz" }</a>
             <nav aria-label="Main">
                 { link("#/", "Home", props.route == Route::Home) }
                 { link("#/browse", "Browse", matches!(props.route, Route::Browse(_))) }
-                { link("#/progress", "Progress", props.route == Route::Progress) }
+                <a href="#/progress" class="nav-progress" aria-current={progress_here.then_some("page")}>
+                    { "Progress" }
+                    if props.due > 0 {
+                        <span class="nav-due">{ format!(" · {} due", props.due) }</span>
+                    }
+                </a>
             </nav>
+            <span class="offline-note" role="status">
+                if !props.online { { "offline — progress saves on this device" } }
+            </span>
             <label class="theme-pick">
                 <span class="visually-hidden">{ "Colour scheme" }</span>
                 <select onchange={on_theme} aria-label="Colour scheme">
