@@ -360,3 +360,32 @@ test('"Embed this quiz" sits beside Start, on a phone too, and its snippet opens
     await context.close();
   }
 });
+
+test("the embed dialog links to every option and to own questions, says an exam's time limit does not carry over, and its snippet names no seed and no topic when all are picked", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await page.goto(env.server.url);
+  await page.locator('#mode-exam').check();
+  await page.locator('.modes select').selectOption({ label: '20 minutes' });
+  await page.locator('.pick-all').click();
+  await page.locator('.start-bar').getByRole('button', { name: 'Embed this quiz' }).click();
+  const panel = page.locator('.embed-panel');
+  await panel.waitFor();
+  assert.match(await panel.locator('.notice').innerText(), /untimed: the 20-minute limit is not part of the snippet/);
+  const snippet = await panel.locator('textarea.snippet').inputValue();
+  assert.match(snippet, /data-mode="exam"/);
+  assert.doesNotMatch(snippet, /data-topic|data-seed/, snippet);
+  assert.equal(await panel.getByRole('link', { name: /Every option, with live examples/ }).getAttribute('href'), 'embed-demo.html');
+  assert.equal(await panel.getByRole('link', { name: /Embed your own questions/ }).getAttribute('href'), 'author/');
+  await shot(page, 'embed-dialog');
+  // The linked pages exist in the build.
+  for (const path of ['embed-demo.html', 'author/']) {
+    const res = await page.request.get(`${env.server.url}${path}`);
+    assert.equal(res.status(), 200, path);
+  }
+  // Practice mode: no note about time limits.
+  await page.locator('#mode-practice').check();
+  assert.equal(await panel.locator('.notice').count(), 0);
+  page.assertClean();
+  await context.close();
+});

@@ -144,7 +144,7 @@ pub fn HomePage() -> Html {
                         <span class="muted">{ format!(" · this quiz: {}", plural(quiz_size, "question", "questions")) }</span></p>
                     <button type="button" class="primary start" onclick={start_quiz} disabled={available == 0}>{ "Start quiz" }</button>
                     // Beside Start, for the blogger who came to put this quiz in a post.
-                    <EmbedDialog params={embed_params} />
+                    <EmbedDialog params={embed_params} exam_minutes={settings.exam_minutes} />
                 </div>
                 <div class="row">
                     <fieldset class="modes"><legend>{ "Mode" }</legend>
