@@ -52,10 +52,7 @@
   }
 
   var iframe = document.createElement("iframe");
-  // The embed's own page: a small wasm with only the quiz in it.
-  iframe.src = new URL("./embed/", src).href + "#" + params.toString();
   iframe.title = script.getAttribute("data-title") || "Python interview quiz";
-  iframe.loading = "lazy";
   iframe.setAttribute("data-pyquiz", "");
   // Reserved up front, so the post does not jump when the quiz appears; most questions fit.
   var reserved = Math.min(Math.max(parseInt(script.getAttribute("data-height"), 10) || 560, 120), 4000);
@@ -63,6 +60,12 @@
   iframe.style.cssText = "display:block;width:100%;max-width:100%;border:0;height:" + height + "px;";
   if (scheme) iframe.style.colorScheme = scheme;
   script.parentNode.insertBefore(iframe, script.nextSibling);
+  // An embed on the first screens loads at once; one further down waits until the reader
+  // scrolls near it (the browser's lazy loading would first wait for layout to settle).
+  var top = iframe.getBoundingClientRect().top;
+  iframe.loading = top < (window.innerHeight || 800) * 2 ? "eager" : "lazy";
+  // The embed's own page: a small wasm with only the quiz in it.
+  iframe.src = new URL("./embed/", src).href + "#" + params.toString();
 
   function authorError(message) {
     iframe.dispatchEvent(

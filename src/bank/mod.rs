@@ -7,7 +7,7 @@ pub mod label;
 pub mod search;
 
 pub use bank_format::{Body, Choice, Chunk, Difficulty, Kind, Question, Rich};
-pub use chunk::read_chunk;
+pub use chunk::{read_chunk, read_chunk_only};
 pub use index::{
     candidates, candidates_in, matching_count, question_meta, questions_in_topic, topic, topic_of,
     topics_of, QuestionMeta, TopicMeta, QUESTIONS, TOPICS,

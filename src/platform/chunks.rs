@@ -2,7 +2,7 @@
 //! (in parallel with the wasm's), leaving a promise in `window.pyquizPrefetch[topic]`.
 
 use super::json::Js;
-use crate::bank::{read_chunk, Chunk, TopicMeta};
+use crate::bank::{read_chunk_only, Chunk, TopicMeta};
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -41,6 +41,15 @@ async fn fetch_json(url: &str) -> Result<JsValue, String> {
 
 /// Loads `topic`'s chunk from `base` (the folder holding `bank/`, e.g. `""` or `"../"`).
 pub async fn load(topic: &TopicMeta, base: &str) -> Result<Chunk, String> {
+    load_only(topic, base, |_| true).await
+}
+
+/// The same, reading only the questions `keep` accepts.
+pub async fn load_only(
+    topic: &TopicMeta,
+    base: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Chunk, String> {
     let value = match prefetched(topic.id) {
         Some(p) => match JsFuture::from(p).await {
             Ok(v) => v,
@@ -48,5 +57,5 @@ pub async fn load(topic: &TopicMeta, base: &str) -> Result<Chunk, String> {
         },
         None => fetch_json(&format!("{base}bank/{}", topic.chunk)).await?,
     };
-    read_chunk(topic, &Js(value))
+    read_chunk_only(topic, &Js(value), keep)
 }

@@ -147,11 +147,13 @@ fn topics_of(ids: &[String]) -> Vec<&'static TopicMeta> {
     crate::bank::topics_of(ids.iter().map(String::as_str))
 }
 
-fn load(topics: Vec<&'static TopicMeta>, dispatch: UseReducerDispatcher<Model>) {
-    for t in topics {
-        let dispatch = dispatch.clone();
+/// Fetches the chunks of `ids`, reading only those questions.
+fn load(ids: Rc<Vec<String>>, dispatch: UseReducerDispatcher<Model>) {
+    for t in topics_of(&ids) {
+        let (dispatch, ids) = (dispatch.clone(), Rc::clone(&ids));
         wasm_bindgen_futures::spawn_local(async move {
-            dispatch.dispatch(match chunks::load(t, "../").await {
+            let wanted = |id: &str| ids.iter().any(|x| x == id);
+            dispatch.dispatch(match chunks::load_only(t, "../", wanted).await {
                 Ok(chunk) => {
                     host::mark("chunk-decoded");
                     QuizAction::Loaded(Rc::new(chunk))
@@ -198,7 +200,7 @@ pub fn EmbedApp() -> Html {
                         *mode,
                         platform::now_ms(),
                     )));
-                    load(topics_of(ids), dispatch);
+                    load(Rc::new(ids.clone()), dispatch);
                 }
                 Ok(Plan {
                     source: Source::Host(params),
@@ -325,11 +327,13 @@ pub fn EmbedApp() -> Html {
                     .as_ref()
                     .map(|s| s.ids.clone())
                     .unwrap_or_default();
-                let failed: Vec<&'static TopicMeta> = topics_of(&ids)
-                    .into_iter()
-                    .filter(|t| runner.failed.contains_key(t.id))
-                    .collect();
-                Callback::from(move |()| load(failed.clone(), dispatch.clone()))
+                // Only the questions whose topic failed are fetched again.
+                let failed: Rc<Vec<String>> = Rc::new(
+                    ids.into_iter()
+                        .filter(|id| topic_of(id).is_some_and(|t| runner.failed.contains_key(t.id)))
+                        .collect(),
+                );
+                Callback::from(move |()| load(Rc::clone(&failed), dispatch.clone()))
             };
             html! { <QuizRunner runner={runner.clone()} on_action={model.dispatcher().to_callback()} {on_finish} {on_retry} /> }
         }

@@ -35,6 +35,8 @@ test('the demo page: embeds size themselves, report events, end with a review, a
   const frames = page.locator('iframe[data-pyquiz]');
   await frames.last().waitFor({ state: 'attached' });
   assert.equal(await frames.count(), 7);
+  assert.equal(await frames.first().getAttribute('loading'), 'eager', 'the embed on the first screen loads at once');
+  assert.equal(await frames.last().getAttribute('loading'), 'lazy', 'the one far below waits');
   const sizes = [];
   for (let i = 0; i < 2; i++) sizes.push(await fitted(page, await frames.nth(i).elementHandle()));
   for (const s of sizes) assert.ok(s.outer >= 560, `keeps at least the reserved height: ${s.outer}`);

@@ -12,9 +12,15 @@ use crate::{Body, Choice, Chunk, Difficulty, Kind, OwnQuiz, Question};
 use std::rc::Rc;
 
 pub fn decode_chunk<J: Json>(doc: &J) -> Result<Chunk, String> {
+    decode_chunk_only(doc, |_| true)
+}
+
+/// A chunk with only the questions `keep` accepts (by id): an embed showing 5 of a topic's 22
+/// questions reads 5 (decoding crosses into JavaScript for every field). The others are not read.
+pub fn decode_chunk_only<J: Json>(doc: &J, keep: impl Fn(&str) -> bool) -> Result<Chunk, String> {
     let mut r = Reader::new();
     let topic = r.need_text(doc, "topic");
-    let questions = read_questions(&mut r, doc);
+    let questions = read_questions_if(&mut r, doc, |q| q.str_at("id").is_none_or(|id| keep(&id)));
     r.finish(Chunk { topic, questions })
         .map_err(|e| e.to_string())
 }
@@ -60,6 +66,14 @@ pub fn check_quiz_size(bytes: usize) -> Result<(), QuizError> {
 }
 
 fn read_questions<J: Json>(r: &mut Reader, doc: &J) -> Vec<Rc<Question>> {
+    read_questions_if(r, doc, |_| true)
+}
+
+fn read_questions_if<J: Json>(
+    r: &mut Reader,
+    doc: &J,
+    read: impl Fn(&J) -> bool,
+) -> Vec<Rc<Question>> {
     let list = match doc.get("questions") {
         Some(list) => r.list(&list),
         None => {
@@ -69,7 +83,7 @@ fn read_questions<J: Json>(r: &mut Reader, doc: &J) -> Vec<Rc<Question>> {
     };
     r.check(list.len() <= MAX_QUESTIONS, "more than 200 questions");
     let mut questions = Vec::with_capacity(list.len());
-    for (i, q) in list.iter().enumerate() {
+    for (i, q) in list.iter().enumerate().filter(|(_, q)| read(q)) {
         r.question(i + 1);
         questions.push(Rc::new(read_question(r, q)));
     }

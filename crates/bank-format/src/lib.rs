@@ -15,7 +15,7 @@ mod rich_json;
 pub mod short_answer;
 mod shuffle;
 
-pub use decode::{check_quiz_size, decode_chunk, decode_quiz};
+pub use decode::{check_quiz_size, decode_chunk, decode_chunk_only, decode_quiz};
 pub use encode::{encode_chunk, encode_quiz, QUIZ_FORMAT, QUIZ_VERSION};
 pub use question::{option_key, Body, Choice, Chunk, Difficulty, Kind, OwnQuiz, Question};
 pub use read::QuizError;
