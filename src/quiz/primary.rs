@@ -90,6 +90,20 @@ pub fn unanswered<'q>(session: &Session, question: impl Fn(&str) -> Option<&'q Q
         .count()
 }
 
+/// The one sentence "Finish the quiz?" asks with: how many questions are unanswered and what
+/// finishing now does with them, so nobody ends a quiz without knowing.
+pub fn finish_warning(unanswered: usize, mode: Mode) -> String {
+    let (count, them) = match unanswered {
+        1 => ("1 question is".to_string(), "it"),
+        n => (format!("{n} questions are"), "them"),
+    };
+    let ends = match mode {
+        Mode::Practice => "ends the quiz",
+        Mode::Exam => "hands in the exam",
+    };
+    format!("{count} unanswered: finishing now {ends}, counts {them} as skipped and shows your results.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,5 +230,24 @@ mod tests {
         assert_eq!(primary(&s, Some(&card)), (Primary::Wait, false));
         s.submit(&card, Some(Grade::Good), 1.0);
         assert_eq!(primary(&s, Some(&card)), (Primary::Finish, true));
+    }
+
+    #[test]
+    fn the_finish_warning_says_what_finishing_does_in_one_sentence() {
+        assert_eq!(
+            finish_warning(1, Mode::Practice),
+            "1 question is unanswered: finishing now ends the quiz, counts it as skipped and \
+             shows your results."
+        );
+        assert_eq!(
+            finish_warning(3, Mode::Exam),
+            "3 questions are unanswered: finishing now hands in the exam, counts them as skipped \
+             and shows your results."
+        );
+        for (n, mode) in [(1, Mode::Exam), (2, Mode::Practice), (50, Mode::Exam)] {
+            let w = finish_warning(n, mode);
+            assert!(w.starts_with(&format!("{n} question")), "{w}");
+            assert_eq!(w.matches('.').count(), 1, "one sentence: {w}");
+        }
     }
 }

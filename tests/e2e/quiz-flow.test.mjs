@@ -121,7 +121,7 @@ test('Enter answers after the shortcut list closes (Escape, ?, Close), after Boo
   await context.close();
 });
 
-test('a flag or a hint gives focus back too, so Enter answers', async () => {
+test('Keep going, a flag or a hint gives focus back too, so Enter answers', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const hinted = [...env.bank.values()].find((q) => q.body.type === 'single' && q.hint);
@@ -129,6 +129,14 @@ test('a flag or a hint gives focus back too, so Enter answers', async () => {
   await page.goto(`${env.server.url}#/q/${hinted.id}`);
   await expectQuestion(page, hinted.id);
   await page.keyboard.press(digits(hinted.id).right);
+  // "Finish the quiz?" says in one sentence what finishing does; Keep going leaves the question
+  // with focus, not End quiz (where Enter would ask again).
+  await page.getByRole('button', { name: 'End quiz' }).click();
+  assert.equal(await page.locator('#confirm-text').innerText(),
+    '1 question is unanswered: finishing now ends the quiz, counts it as skipped and shows your results.');
+  await page.getByRole('button', { name: 'Keep going' }).click();
+  await page.locator('.confirm').waitFor({ state: 'detached' });
+  await page.locator('.q-heading:focus').waitFor();
   await page.getByRole('button', { name: /Show a hint/ }).click();
   await page.locator('.hint').waitFor();
   await page.locator('.q-heading:focus').waitFor();
@@ -441,7 +449,7 @@ test('"Finish anyway?" does not count drafts waiting for their question as skipp
   await page.locator('.loading').waitFor();
   assert.equal(await page.locator('.answered-count').innerText(), '2 of 3 answered', 'the waiting draft is an answer');
   await page.getByRole('button', { name: 'End quiz' }).click();
-  assert.equal(await page.locator('#confirm-text').innerText(), '1 question is unanswered. It will count as skipped.');
+  assert.equal(await page.locator('#confirm-text').innerText(), '1 question is unanswered: finishing now hands in the exam, counts it as skipped and shows your results.');
   await page.getByRole('button', { name: 'Finish anyway' }).click();
   await page.locator('.finishing').waitFor();
   assert.ok(release, 'the held download was asked for');

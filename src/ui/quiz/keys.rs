@@ -31,12 +31,11 @@ pub(super) fn close_help(help: &UseStateHandle<bool>, rest: &Callback<()>) {
     rest.emit(());
 }
 
-/// Closes the "finish anyway?" dialog and gives focus back to the quiz's main button.
-pub(super) fn close_confirm(confirm: &UseStateHandle<Option<usize>>) {
+/// Closes the "finish anyway?" dialog and gives focus back to the question (not to End quiz,
+/// where the next Enter would ask again).
+pub(super) fn close_confirm(confirm: &UseStateHandle<Option<usize>>, rest: &Callback<()>) {
     confirm.set(None);
-    if !platform::try_focus(".quiz-nav .primary:enabled") {
-        platform::focus(".quiz-nav .end");
-    }
+    rest.emit(());
 }
 
 /// Carries out the main button (or Enter).
@@ -141,7 +140,7 @@ fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
     // Escape closes whichever dialog is open; `?` toggles the shortcuts from anywhere.
     match e.key().as_str() {
         "Escape" if live.confirm.is_some() => {
-            close_confirm(&live.confirm);
+            close_confirm(&live.confirm, &live.rest);
             return true;
         }
         "Escape" | "?" if *live.help => {

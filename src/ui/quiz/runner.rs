@@ -5,7 +5,7 @@ use super::shortcuts::Shortcuts;
 use crate::bank::{Kind, Question};
 use crate::platform;
 use crate::quiz::keymap::{resting_focus, Rest};
-use crate::quiz::{counts_as_answered, Mode, Primary, QuizAction, Runner, Session};
+use crate::quiz::{counts_as_answered, finish_warning, Mode, Primary, QuizAction, Runner, Session};
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -257,7 +257,7 @@ pub fn QuizRunner(props: &Props) -> Html {
                 }
             </div>
             if let Some(left) = *confirm {
-                { confirm_finish(left, &confirm, &on) }
+                { confirm_finish(left, session.mode, &confirm, &on, &rest) }
             }
             if *help {
                 <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| close_help(&help, &rest)) } } />
@@ -301,8 +301,10 @@ fn right_answer_text(q: &Question) -> String {
 
 fn confirm_finish(
     left: usize,
+    mode: Mode,
     confirm: &UseStateHandle<Option<usize>>,
     on: &Callback<QuizAction>,
+    rest: &Callback<()>,
 ) -> Html {
     let finish = {
         let confirm = confirm.clone();
@@ -316,12 +318,13 @@ fn confirm_finish(
     };
     let stay = {
         let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| close_confirm(&confirm))
+        let rest = rest.clone();
+        Callback::from(move |_: MouseEvent| close_confirm(&confirm, &rest))
     };
     html! {
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
             <h2 id="confirm-title">{ "Finish the quiz?" }</h2>
-            <p id="confirm-text">{ if left == 1 { "1 question is unanswered. It will count as skipped.".to_string() } else { format!("{left} questions are unanswered. They will count as skipped.") } }</p>
+            <p id="confirm-text">{ finish_warning(left, mode) }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={finish}>{ "Finish anyway" }</button>
                 <button type="button" class="secondary keep-going" onclick={stay}>{ "Keep going" }</button>
