@@ -7,7 +7,7 @@ import {
   useBrowser, watchedPage, shot, idsOfType, expectQuestion, answerWithKeyboard,
   assertAccessible, horizontalOverflow, flushSaves,
 } from './harness.mjs';
-import { singleIds, answerDigits, tops } from './quiz-helpers.mjs';
+import { singleIds, answerDigits, tops, lefts } from './quiz-helpers.mjs';
 
 const env = useBrowser();
 const singles = (n) => singleIds(env.bank, n);
@@ -145,6 +145,9 @@ test('a self-graded flashcard in an exam is marked as such and not counted as ri
     "1 self-graded flashcard is not counted as right: an exam's score counts only answers pyquiz can check. Your grade still schedules its review.");
   const verdicts = await page.locator('.review-item summary .verdict').allInnerTexts();
   assert.deepEqual(verdicts, ['✓ Right', 'Self-graded: Good', '✓ Right']);
+  const x = await lefts(page, '.review-item summary .review-prompt');
+  assert.equal(new Set(x).size, 1, `the longer verdict keeps to its column: prompts at ${x}`);
+  await shot(page, 'exam-results-self-graded');
   assert.ok(!(await page.getByRole('button', { name: /Retry the/ }).isVisible()), 'a card graded Good is nothing to retry');
   await assertAccessible(page, 'exam results with a self-graded flashcard');
   // The grade still went into the learner's history, as before.

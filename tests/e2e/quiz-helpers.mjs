@@ -21,3 +21,7 @@ export const tops = (scope, selector) => scope.locator(selector).evaluateAll((el
   .filter((el) => el.getClientRects().length > 0)
   .map((el) => Math.round(el.getBoundingClientRect().top)));
 
+/** Lefts of the visible elements matching `selector` under `scope`, rounded. */
+export const lefts = (scope, selector) => scope.locator(selector).evaluateAll((els) => els
+  .filter((el) => el.getClientRects().length > 0)
+  .map((el) => Math.round(el.getBoundingClientRect().left)));

@@ -1,17 +1,18 @@
 // The quiz on phones and touch screens (issue 14, L19): no key hints on touch, the nav and the
-// toolbar on one row at 390 px, nothing wider than the screen.
+// toolbar on one row at 390 px, nothing wider than the screen; the review's columns (L14).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, watchedPage, currentId, expectQuestion, rightPositions, assertAccessible,
+  useBrowser, watchedPage, shot, currentId, expectQuestion, rightPositions, assertAccessible,
   horizontalOverflow, SHOTS,
 } from './harness.mjs';
-import { singleIds, tops } from './quiz-helpers.mjs';
+import { singleIds, answerDigits, tops, lefts } from './quiz-helpers.mjs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const env = useBrowser();
 const singles = (n) => singleIds(env.bank, n);
+const digits = (id) => answerDigits(env.bank, id);
 
 test('on a 390 px touch screen: no key hints, the nav on one row, the toolbar on one row', async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -84,4 +85,32 @@ test('without touch, 390 and 320 px: the nav fits (one row at 390), nothing scro
   assert.deepEqual(await page.locator('.quiz-nav kbd:visible').allInnerTexts(), ['←', 'Enter']);
   page.assertClean();
   await context.close();
+});
+
+test('the review lines its prompts up whatever the verdict, on a desktop and at 390 and 320 px', async () => {
+  for (const width of [1280, 390, 320]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await watchedPage(context);
+    const ids = singles(3);
+    await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+    for (const [i, pick] of [[0, 'right'], [1, 'wrong']]) {
+      await expectQuestion(page, ids[i]);
+      await page.keyboard.press(digits(ids[i])[pick]);
+      await page.keyboard.press('Enter');
+      await page.locator('.feedback').waitFor();
+      await page.keyboard.press('Enter');
+    }
+    await expectQuestion(page, ids[2]);
+    await page.getByRole('button', { name: 'End quiz' }).click();
+    await page.getByRole('button', { name: 'Finish anyway' }).click();
+    await page.waitForURL(/#\/results$/);
+    assert.deepEqual(await page.locator('.review-item summary .verdict').allInnerTexts(), ['✓ Right', '✗ Wrong', '– Skipped']);
+    const x = await lefts(page, '.review-item summary .review-prompt');
+    assert.equal(x.length, 3);
+    assert.equal(new Set(x).size, 1, `${width} px: every prompt starts at the same x (${x})`);
+    assert.ok(await horizontalOverflow(page) <= 0, `${width} px`);
+    if (width === 390) await shot(page, 'review-columns-390');
+    page.assertClean();
+    await context.close();
+  }
 });

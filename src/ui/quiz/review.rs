@@ -56,13 +56,15 @@ pub fn Review(props: &ReviewProps) -> Html {
         let q = props.runner.question(id);
         // An exam's self-graded flashcard is not counted as right (`Summary::self_graded`):
         // the review shows the learner's own grade, not a verdict.
+        // "Self-graded:" is kept on one line of the verdict column, the grade under it.
         let (class, verdict) = match slot.answer.as_ref().map(|a| (&a.response, a.correct)) {
-            Some((Response::SelfGrade(g), _)) if exam => {
-                ("graded", format!("Self-graded: {}", g.label()))
-            }
-            Some((_, true)) => ("right", "✓ Right".to_string()),
-            Some(_) => ("wrong", "✗ Wrong".to_string()),
-            None => ("skipped", "– Skipped".to_string()),
+            Some((Response::SelfGrade(g), _)) if exam => (
+                "graded",
+                html! { <><span class="nowrap">{ "Self-graded:" }</span>{ " " }{ g.label() }</> },
+            ),
+            Some((_, true)) => ("right", html! { "✓ Right" }),
+            Some(_) => ("wrong", html! { "✗ Wrong" }),
+            None => ("skipped", html! { "– Skipped" }),
         };
         html! {
             <li class={classes!("review-item", class)}>
