@@ -27,6 +27,7 @@ test('on a 390 px touch screen: no key hints, the nav on one row, the toolbar on
   await expectQuestion(page, ids[0]);
   assert.equal(await page.locator('.help-button').isVisible(), false, 'no ? button');
   assert.deepEqual(await tops(page, 'button kbd'), [], 'no key hints in buttons');
+  assert.deepEqual(await tops(page, '.option .key'), [], 'no digit keys before the options');
   await oneRow('.quiz-nav > button', 'practice nav (Previous, Skip, End quiz, Submit)');
   await oneRow('.question-links > *:not(.copy-status)', 'toolbar');
   await page.getByRole('button', { name: 'Copy link' }).tap();
@@ -83,6 +84,7 @@ test('without touch, 390 and 320 px: the nav fits (one row at 390), nothing scro
   await currentId(page);
   assert.ok(await page.locator('.help-button').isVisible());
   assert.deepEqual(await page.locator('.quiz-nav kbd:visible').allInnerTexts(), ['←', 'Enter']);
+  assert.ok(await page.locator('.option .key').first().isVisible(), 'digit keys before the options');
   page.assertClean();
   await context.close();
 });
