@@ -269,6 +269,11 @@ pub fn QuizRunner(props: &Props) -> Html {
 /// Moves focus to where it rests on the question (`keymap::resting_focus`); the heading if
 /// that is not there (the main button waits while a finish waits for questions).
 fn focus_rest(kind: Option<Kind>, answered: bool) {
+    // A copy that failed shows its link selected in a field, to copy by hand: leave it there.
+    let active = gloo::utils::document().active_element();
+    if active.is_some_and(|el| el.matches(".copy-field").unwrap_or(false)) {
+        return;
+    }
     let at = match resting_focus(kind, answered) {
         Rest::Heading => ".q-heading",
         Rest::TextBox => ".short-input",
