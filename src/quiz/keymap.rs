@@ -15,6 +15,11 @@ pub enum Focus {
     TextBox,
     /// Another button or link: it keeps its own Enter and Space.
     Control,
+    /// A menu (the theme picker) or another field that is not the quiz's: it keeps every key.
+    Field,
+    /// A code block, which scrolls sideways when it is wider than the screen: it keeps the
+    /// arrows.
+    Scroller,
 }
 
 /// The state of the question on screen that decides what keys do.
@@ -22,6 +27,8 @@ pub enum Focus {
 pub struct KeyContext {
     pub kind: Kind,
     pub options: usize,
+    /// The first picked option's position: where ↑/↓ enter the options.
+    pub picked: Option<usize>,
     /// The question takes no more input (answered, or the quiz is over).
     pub locked: bool,
     /// Flashcards: the model answer is showing.
@@ -51,6 +58,9 @@ pub enum Intent {
 /// What `key` (a `KeyboardEvent.key` value, pressed without Ctrl, Alt or Meta) means here.
 pub fn keymap(key: &str, cx: &KeyContext) -> Option<Intent> {
     let choice = matches!(cx.kind, Kind::Single | Kind::Multi | Kind::Output);
+    if cx.focus == Focus::Field {
+        return None;
+    }
     if cx.focus == Focus::TextBox {
         // Typing belongs to the box; only Enter submits.
         return (key == "Enter").then_some(Intent::Primary);
@@ -69,7 +79,9 @@ pub fn keymap(key: &str, cx: &KeyContext) -> Option<Intent> {
         "?" => Some(Intent::Help),
         "h" | "H" if !cx.exam && !cx.locked => Some(Intent::Hint),
         "f" | "F" if cx.exam => Some(Intent::Flag),
-        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" => arrow(key, cx, choice),
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" if cx.focus != Focus::Scroller => {
+            arrow(key, cx, choice)
+        }
         k if k.len() == 1 && matches!(k.as_bytes()[0], b'1'..=b'9') => {
             let i = usize::from(k.as_bytes()[0] - b'1');
             if flashcard {
@@ -85,24 +97,49 @@ pub fn keymap(key: &str, cx: &KeyContext) -> Option<Intent> {
 }
 
 /// Inside the options, arrows move between them (radio buttons do so natively, and pick as
-/// they go); elsewhere left and right move between questions.
+/// they go). From anywhere else in the question ↑/↓ step into the options, at the pick if there
+/// is one, and ←/→ move between questions.
 fn arrow(key: &str, cx: &KeyContext, choice: bool) -> Option<Intent> {
+    let down = matches!(key, "ArrowDown" | "ArrowRight");
+    let last = cx.options.saturating_sub(1);
     match cx.focus {
         Focus::Option(_) if choice && cx.kind != Kind::Multi => None,
-        Focus::Option(i) if choice => {
-            let last = cx.options.saturating_sub(1);
-            let to = match key {
-                "ArrowUp" | "ArrowLeft" => i.checked_sub(1).unwrap_or(last),
-                _ if i >= last => 0,
-                _ => i + 1,
-            };
-            Some(Intent::FocusOption(to))
-        }
+        Focus::Option(i) if choice => Some(Intent::FocusOption(match (down, i >= last) {
+            (true, true) => 0,
+            (true, false) => i + 1,
+            (false, _) => i.checked_sub(1).unwrap_or(last),
+        })),
+        // Answered options are disabled and take no focus: the arrows scroll as usual.
+        _ if matches!(key, "ArrowUp" | "ArrowDown") => (choice && !cx.locked && cx.options > 0)
+            .then(|| Intent::FocusOption(cx.picked.unwrap_or(if down { 0 } else { last }))),
         _ => match key {
             "ArrowLeft" => Some(Intent::Previous),
             "ArrowRight" => Some(Intent::Next),
             _ => None,
         },
+    }
+}
+
+/// Where keyboard focus rests on a question: where it lands when the question appears, and
+/// where it goes back to when a dialog closes or a toolbar button has done its job, so that
+/// the next Enter answers or goes on instead of pressing that button again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rest {
+    /// The "Question 3 of 10" heading: every quiz key works from there, and a screen reader
+    /// says where the learner is.
+    Heading,
+    /// The short-answer box: typing goes straight in, Enter submits.
+    TextBox,
+    /// The main button (Next, Finish): the question is answered.
+    Main,
+}
+
+/// Where focus rests on the question on screen (`kind` is `None` while it loads).
+pub fn resting_focus(kind: Option<Kind>, answered: bool) -> Rest {
+    match kind {
+        _ if answered => Rest::Main,
+        Some(Kind::Short) => Rest::TextBox,
+        _ => Rest::Heading,
     }
 }
 
@@ -129,6 +166,7 @@ mod tests {
         KeyContext {
             kind,
             options: 4,
+            picked: None,
             locked: false,
             revealed: false,
             exam: false,
@@ -217,7 +255,96 @@ mod tests {
         let page = cx(Kind::Single, Focus::Page);
         assert_eq!(keymap("ArrowLeft", &page), Some(Intent::Previous));
         assert_eq!(keymap("ArrowRight", &page), Some(Intent::Next));
-        assert_eq!(keymap("ArrowDown", &page), None);
+        assert_eq!(keymap("ArrowLeft", &multi), Some(Intent::FocusOption(2)));
+    }
+
+    #[test]
+    fn up_and_down_step_into_the_options_from_anywhere_in_the_question() {
+        // The heading, where focus lands on each new question, counts as the page.
+        for kind in [Kind::Single, Kind::Multi, Kind::Output] {
+            for focus in [Focus::Page, Focus::Control] {
+                let c = cx(kind, focus);
+                assert_eq!(
+                    keymap("ArrowDown", &c),
+                    Some(Intent::FocusOption(0)),
+                    "{kind:?}"
+                );
+                assert_eq!(
+                    keymap("ArrowUp", &c),
+                    Some(Intent::FocusOption(3)),
+                    "{kind:?}"
+                );
+                let picked = KeyContext {
+                    picked: Some(2),
+                    ..c
+                };
+                assert_eq!(
+                    keymap("ArrowDown", &picked),
+                    Some(Intent::FocusOption(2)),
+                    "at the pick"
+                );
+                assert_eq!(keymap("ArrowUp", &picked), Some(Intent::FocusOption(2)));
+            }
+        }
+    }
+
+    #[test]
+    fn up_and_down_leave_the_page_alone_where_there_is_nothing_to_move_to() {
+        let answered = KeyContext {
+            locked: true,
+            ..cx(Kind::Single, Focus::Page)
+        };
+        assert_eq!(keymap("ArrowDown", &answered), None, "options are disabled");
+        for kind in [Kind::Short, Kind::Flashcard] {
+            assert_eq!(
+                keymap("ArrowDown", &cx(kind, Focus::Page)),
+                None,
+                "{kind:?}"
+            );
+        }
+        let none = KeyContext {
+            options: 0,
+            ..cx(Kind::Single, Focus::Page)
+        };
+        assert_eq!(keymap("ArrowUp", &none), None);
+    }
+
+    #[test]
+    fn a_menu_outside_the_quiz_keeps_every_key() {
+        let c = cx(Kind::Single, Focus::Field);
+        for k in [
+            "ArrowDown",
+            "ArrowUp",
+            "ArrowLeft",
+            "Enter",
+            " ",
+            "1",
+            "?",
+            "h",
+        ] {
+            assert_eq!(keymap(k, &c), None, "{k}");
+        }
+    }
+
+    #[test]
+    fn a_code_block_keeps_its_arrows_and_the_quiz_keeps_the_rest() {
+        let c = cx(Kind::Output, Focus::Scroller);
+        for k in ["ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight"] {
+            assert_eq!(keymap(k, &c), None, "{k} scrolls the code");
+        }
+        assert_eq!(keymap("2", &c), Some(Intent::Pick(1)));
+        assert_eq!(keymap("Enter", &c), Some(Intent::Primary));
+    }
+
+    #[test]
+    fn focus_rests_on_the_heading_the_text_box_or_the_main_button() {
+        assert_eq!(resting_focus(Some(Kind::Single), false), Rest::Heading);
+        assert_eq!(resting_focus(Some(Kind::Flashcard), false), Rest::Heading);
+        assert_eq!(resting_focus(None, false), Rest::Heading, "still loading");
+        assert_eq!(resting_focus(Some(Kind::Short), false), Rest::TextBox);
+        for kind in [Kind::Short, Kind::Multi, Kind::Flashcard] {
+            assert_eq!(resting_focus(Some(kind), true), Rest::Main, "{kind:?}");
+        }
     }
 
     #[test]

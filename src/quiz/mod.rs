@@ -10,7 +10,7 @@ mod session;
 
 pub use grade::{grade, Grade, Response};
 pub use keymap::{keymap, Focus, Intent, KeyContext};
-pub use primary::{primary, Primary};
+pub use primary::{counts_as_answered, finish_warning, primary, unanswered, Primary};
 pub use runner::{HostEvent, QuizAction, Runner};
 pub use select::{matching, select, select_own, Candidate, Filters, COUNTS};
 pub use session::{Answer, Mode, Outcome, Session, Slot, Summary};

@@ -1,7 +1,8 @@
-//! Which main button the quiz shows (Submit, Next, Finish…) and whether it can be pressed: one
-//! pure rule shared by the button, the Enter key and the tests.
+//! Which main button the quiz shows (Submit, Next, Finish…) and whether it can be pressed, and
+//! which questions count as answered: pure rules shared by the buttons, the Enter key, the
+//! exam grid, the "Finish anyway?" question and the tests.
 
-use super::{Mode, Session};
+use super::{Mode, Session, Slot};
 use crate::bank::{Kind, Question};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +59,49 @@ pub fn primary(session: &Session, question: Option<&Question>) -> (Primary, bool
         (_, Mode::Exam) if last => (Primary::Finish, true),
         (_, Mode::Exam) => (Primary::SaveAndNext, true),
     }
+}
+
+/// Whether a question counts as answered on the quiz's screens: it has an answer, or (exam) a
+/// draft that finishing will grade. That includes a draft whose question is still downloading
+/// (after a reload): finishing waits for it (`Runner::finishing`), so it is no skip.
+pub fn counts_as_answered<'q>(
+    session: &Session,
+    id: &str,
+    slot: &Slot,
+    question: impl Fn(&str) -> Option<&'q Question>,
+) -> bool {
+    match question(id) {
+        Some(q) => session.is_done(slot, Some(q.body.kind())),
+        None => {
+            slot.answer.is_some()
+                || session.mode == Mode::Exam
+                    && (!slot.picked.is_empty() || !slot.text.trim().is_empty())
+        }
+    }
+}
+
+/// The questions that finishing now would count as skipped: what "Finish anyway?" warns of.
+pub fn unanswered<'q>(session: &Session, question: impl Fn(&str) -> Option<&'q Question>) -> usize {
+    session
+        .ids
+        .iter()
+        .zip(&session.slots)
+        .filter(|(id, slot)| !counts_as_answered(session, id, slot, &question))
+        .count()
+}
+
+/// The one sentence "Finish the quiz?" asks with: how many questions are unanswered and what
+/// finishing now does with them, so nobody ends a quiz without knowing.
+pub fn finish_warning(unanswered: usize, mode: Mode) -> String {
+    let (count, them) = match unanswered {
+        1 => ("1 question is".to_string(), "it"),
+        n => (format!("{n} questions are"), "them"),
+    };
+    let ends = match mode {
+        Mode::Practice => "ends the quiz",
+        Mode::Exam => "hands in the exam",
+    };
+    format!("{count} unanswered: finishing now {ends}, counts {them} as skipped and shows your results.")
 }
 
 #[cfg(test)]
@@ -121,6 +165,57 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_waiting_for_its_question_is_not_counted_as_unanswered() {
+        let q0 = single();
+        let q1 = test_question("q-1", q0.body.clone());
+        let ids = vec!["q-0".into(), "q-1".into(), "q-2".into()];
+        let mut s = Session::new(ids, Mode::Exam, 0.0);
+        s.toggle(&q0, "b");
+        s.next(1.0);
+        s.toggle(&q1, "a");
+        // Reopened after a reload: q-1's topic has not downloaded yet, q-2 was never touched.
+        let loaded = |id: &str| (id == "q-0").then_some(&q0);
+        assert_eq!(s.drafts_waiting(loaded), 1, "the finish would wait for q-1");
+        assert_eq!(unanswered(&s, loaded), 1, "only q-2 would be skipped");
+        assert!(counts_as_answered(&s, "q-1", &s.slots[1], loaded));
+        assert!(!counts_as_answered(&s, "q-2", &s.slots[2], loaded));
+        // Once everything is there the count is the same: the draft is graded at the finish.
+        let all = |id: &str| match id {
+            "q-0" => Some(&q0),
+            "q-1" => Some(&q1),
+            _ => None,
+        };
+        assert_eq!(unanswered(&s, all), 1);
+        let outcomes = s.finish(all, 2.0);
+        assert_eq!(
+            outcomes.iter().filter(|o| o.skipped).count(),
+            0,
+            "q-2 was never seen"
+        );
+        assert_eq!(
+            s.summary().answered,
+            2,
+            "both drafts were graded, as promised"
+        );
+    }
+
+    #[test]
+    fn a_practice_draft_is_not_an_answer_even_while_its_question_loads() {
+        let q0 = single();
+        let mut s = Session::new(vec!["q-0".into(), "q-1".into()], Mode::Practice, 0.0);
+        s.toggle(&q0, "a");
+        // Practice grades only what was submitted: finishing skips the draft.
+        assert_eq!(unanswered(&s, |id: &str| (id == "q-0").then_some(&q0)), 2);
+        assert_eq!(unanswered(&s, |_: &str| None), 2);
+        s.submit(&q0, None, 1.0);
+        assert_eq!(
+            unanswered(&s, |_: &str| None),
+            1,
+            "an answer counts, loaded or not"
+        );
+    }
+
+    #[test]
     fn flashcards_reveal_then_wait_for_a_grade() {
         let card = test_question(
             "q-0",
@@ -135,5 +230,24 @@ mod tests {
         assert_eq!(primary(&s, Some(&card)), (Primary::Wait, false));
         s.submit(&card, Some(Grade::Good), 1.0);
         assert_eq!(primary(&s, Some(&card)), (Primary::Finish, true));
+    }
+
+    #[test]
+    fn the_finish_warning_says_what_finishing_does_in_one_sentence() {
+        assert_eq!(
+            finish_warning(1, Mode::Practice),
+            "1 question is unanswered: finishing now ends the quiz, counts it as skipped and \
+             shows your results."
+        );
+        assert_eq!(
+            finish_warning(3, Mode::Exam),
+            "3 questions are unanswered: finishing now hands in the exam, counts them as skipped \
+             and shows your results."
+        );
+        for (n, mode) in [(1, Mode::Exam), (2, Mode::Practice), (50, Mode::Exam)] {
+            let w = finish_warning(n, mode);
+            assert!(w.starts_with(&format!("{n} question")), "{w}");
+            assert_eq!(w.matches('.').count(), 1, "one sentence: {w}");
+        }
     }
 }

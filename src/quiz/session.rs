@@ -100,7 +100,11 @@ pub struct Summary {
     pub duration_ms: f64,
     /// A timed exam that ran out of time and handed itself in.
     pub timed_out: bool,
-    /// Per question in quiz order: `None` if not answered.
+    /// An exam's flashcards the learner graded: not counted in `correct`, which holds only the
+    /// answers pyquiz checked. (Their grades still schedule reviews, see `Session::submit`.)
+    pub self_graded: usize,
+    /// Per question in quiz order: `None` if not answered; a self-graded flashcard is right
+    /// unless graded Again, so "retry the ones I missed" takes what the learner says they missed.
     pub outcomes: Vec<(String, Option<bool>)>,
 }
 
@@ -110,6 +114,22 @@ impl Summary {
             0
         } else {
             (self.correct as f64 * 100.0 / self.total as f64).round() as u32
+        }
+    }
+
+    /// Why the score leaves out the exam's self-graded flashcards, if it has any.
+    pub fn self_graded_note(&self) -> Option<String> {
+        match self.self_graded {
+            0 => None,
+            1 => Some(
+                "1 self-graded flashcard is not counted as right: an exam's score counts only \
+                 answers pyquiz can check. Your grade still schedules its review."
+                    .into(),
+            ),
+            n => Some(format!(
+                "{n} self-graded flashcards are not counted as right: an exam's score counts \
+                 only answers pyquiz can check. Your grades still schedule their reviews."
+            )),
         }
     }
 
@@ -445,8 +465,12 @@ impl Session {
             .map(|(id, s)| (id.clone(), s.answer.as_ref().map(|a| a.correct)))
             .collect();
         let end = self.finished_ms.unwrap_or(self.started_ms);
+        let answers = || self.slots.iter().filter_map(|s| s.answer.as_ref());
+        let self_graded =
+            |a: &Answer| self.mode == Mode::Exam && matches!(a.response, Response::SelfGrade(_));
         Summary {
-            correct: outcomes.iter().filter(|(_, o)| *o == Some(true)).count(),
+            correct: answers().filter(|a| a.correct && !self_graded(a)).count(),
+            self_graded: answers().filter(|a| self_graded(a)).count(),
             answered: self.answered_count(),
             total: self.ids.len(),
             duration_ms: (end - self.started_ms).max(0.0),

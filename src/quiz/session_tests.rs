@@ -338,3 +338,63 @@ fn an_exam_does_not_end_while_a_draft_waits_for_its_question() {
         "practice grades no drafts, so nothing waits"
     );
 }
+
+#[test]
+fn an_exam_scores_only_what_it_checked_and_says_so() {
+    let qs = [single("q-0"), card("q-1"), card("q-2")];
+    let mut s = session(3, Mode::Exam);
+    s.toggle(&qs[0], "k1");
+    s.submit(&qs[0], None, 1100.0);
+    s.reveal();
+    let good = s
+        .submit(&qs[1], Some(Grade::Good), 1200.0)
+        .expect("recorded");
+    assert_eq!(
+        (good.grade, good.correct),
+        (Grade::Good, true),
+        "the learner's own grade schedules the card's review"
+    );
+    s.reveal();
+    s.submit(&qs[2], Some(Grade::Again), 1300.0);
+    s.finish(bank(&qs), 1400.0);
+    let sum = s.summary();
+    assert_eq!((sum.correct, sum.total, sum.answered), (1, 3, 3));
+    assert_eq!(sum.self_graded, 2);
+    assert_eq!(sum.percent(), 33);
+    assert_eq!(
+        sum.not_right(),
+        ["q-2"],
+        "a card graded Good is not one to retry"
+    );
+    assert_eq!(
+        sum.self_graded_note().as_deref(),
+        Some(
+            "2 self-graded flashcards are not counted as right: an exam's score counts only \
+             answers pyquiz can check. Your grades still schedule their reviews."
+        )
+    );
+}
+
+#[test]
+fn practice_counts_a_flashcard_as_graded_and_needs_no_note() {
+    let qs = [card("q-0")];
+    let mut s = session(1, Mode::Practice);
+    s.reveal();
+    s.submit(&qs[0], Some(Grade::Easy), 1100.0);
+    s.finish(bank(&qs), 1200.0);
+    let sum = s.summary();
+    assert_eq!((sum.correct, sum.self_graded), (1, 0));
+    assert_eq!(sum.self_graded_note(), None);
+    let mut exam = session(1, Mode::Exam);
+    exam.reveal();
+    exam.submit(&qs[0], Some(Grade::Easy), 1100.0);
+    exam.finish(bank(&qs), 1200.0);
+    assert_eq!(
+        exam.summary().self_graded_note().as_deref(),
+        Some(
+            "1 self-graded flashcard is not counted as right: an exam's score counts only \
+             answers pyquiz can check. Your grade still schedules its review."
+        )
+    );
+    assert_eq!(exam.summary().correct, 0);
+}

@@ -65,8 +65,12 @@ fn element(name: &'static str, attributes: Attributes, children: Html) -> Html {
 
 type Attribute = (&'static str, AttributeOrProperty);
 
-/// `<pre class="code">`, styled in `styles/code.css`.
-const CODE: &[Attribute] = &[("class", AttributeOrProperty::Static("code"))];
+/// `<pre class="code">`, styled in `styles/code.css`. Focusable: a block wider than a phone
+/// scrolls sideways, and a keyboard must be able to scroll it too.
+const CODE: &[Attribute] = &[
+    ("class", AttributeOrProperty::Static("code")),
+    ("tabindex", AttributeOrProperty::Static("0")),
+];
 
 /// `class="k"` and so on: one fixed attribute list per token class, in `TokenClass::ALL`
 /// order, as `html!` makes for a fixed attribute (nothing to allocate or compare).

@@ -119,7 +119,7 @@ fn renders_each_element_as_its_tag() {
             "<a href=\"https://docs.python.org/3/\" target=\"_blank\"><em>«d»</em></a></p>",
             "<ol><li>«one»</li><li><p>«two»</p><p>«more»</p></li></ol>",
             "<table><tr><th>«h»</th></tr><tr><td>«c»</td></tr></table>",
-            "<pre class=\"code\"><code><span class=\"k\">«pass»</span>« »</code></pre>",
+            "<pre class=\"code\" tabindex=\"0\"><code><span class=\"k\">«pass»</span>« »</code></pre>",
         )
     );
 }

@@ -5,7 +5,8 @@ use crate::platform;
 use crate::quiz::{Answer, Grade, Mode, QuizAction, Response, Slot};
 use crate::ui::markup::{rich, rich_inline};
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,11 @@ pub struct Props {
     #[prop_or_default]
     pub extras: Html,
     pub on_action: Callback<QuizAction>,
+    /// A button beside the question (its toolbar, "Show a hint") has done its job: give focus
+    /// back to the question, so the next Enter answers instead of pressing it again. Without
+    /// it the button simply lets go of focus.
+    #[prop_or_default]
+    pub on_tool_used: Option<Callback<()>>,
 }
 
 /// One question: prompt, code, the answer controls for its type, hint and feedback. Draws its
@@ -34,7 +40,26 @@ pub fn QuestionCard(props: &Props) -> Html {
     // quiz is over.
     let reveal = answered && props.mode == Mode::Practice || props.finished;
     let on = props.on_action.clone();
+    let tool_used = {
+        let give_back = props.on_tool_used.clone();
+        move || match &give_back {
+            Some(give_back) => give_back.emit(()),
+            None => let_go_of_focus(),
+        }
+    };
+    // Clicks (and Enter or Space) on the toolbar's buttons and links, not on its text.
+    let on_toolbar = {
+        let tool_used = tool_used.clone();
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            if target.is_some_and(|t| t.closest("button, a").ok().flatten().is_some()) {
+                tool_used();
+            }
+        })
+    };
     let topic = topic_of(&q.id).map_or("", |t| t.title);
+    // Tags such as "gotcha" would give the answer away: they show with the feedback.
+    let gotcha = reveal && q.tags.iter().any(|t| t == "gotcha");
     let body = match &q.body {
         Body::Single { .. } | Body::Multi { .. } | Body::Output { .. } => html! {
             <Options question={q.clone()}
@@ -56,7 +81,13 @@ pub fn QuestionCard(props: &Props) -> Html {
             html! { <div class="hint"><strong>{ "Hint: " }</strong>{ rich(h) }</div> }
         }
         Some(_) if !locked && props.mode == Mode::Practice => html! {
-            <button type="button" class="ghost hint-button" onclick={on.reform(|_| QuizAction::Hint)}>
+            <button type="button" class="ghost hint-button" onclick={ {
+                let on = on.clone();
+                move |_: MouseEvent| {
+                    on.emit(QuizAction::Hint);
+                    tool_used();
+                }
+            } }>
                 { "Show a hint" }<kbd>{ "H" }</kbd>
             </button>
         },
@@ -64,10 +95,10 @@ pub fn QuestionCard(props: &Props) -> Html {
     };
     html! {
         <article class="question-card" aria-labelledby={format!("prompt-{}", q.id)}>
-            <p class="meta">
+            <p class="meta" onclick={on_toolbar}>
                 <span class="topic-name">{ topic }</span>
                 <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.label() }</span>
-                if q.tags.iter().any(|t| t == "gotcha") { <span class="badge gotcha">{ "gotcha" }</span> }
+                if gotcha { <span class="badge gotcha">{ "gotcha" }</span> }
                 if let Some(v) = python_range(q) { <span class="badge">{ v }</span> }
                 { props.extras.clone() }
             </p>
@@ -77,6 +108,14 @@ pub fn QuestionCard(props: &Props) -> Html {
             { hint }
             if reveal { { feedback(q, slot.answer.as_ref()) } }
         </article>
+    }
+}
+
+/// Blurs the focused element: focus returns to the page, whose keys are the quiz's.
+fn let_go_of_focus() {
+    let active = gloo::utils::document().active_element();
+    if let Some(el) = active.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        el.blur().ok();
     }
 }
 

@@ -2,13 +2,16 @@
 //! never read global state, so the embed links only what it shows.
 
 mod card;
+mod grid;
+mod keys;
 mod options;
 mod review;
 mod runner;
 mod shortcuts;
 
 pub use card::QuestionCard;
+pub use keys::use_question_keys;
 pub use options::Options;
 pub use review::{Review, ScoreSummary};
-pub use runner::{use_question_keys, QuizRunner};
+pub use runner::QuizRunner;
 pub use shortcuts::Shortcuts;

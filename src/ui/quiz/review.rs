@@ -1,5 +1,5 @@
 use super::card::QuestionCard;
-use crate::quiz::{Runner, Summary};
+use crate::quiz::{Response, Runner, Summary};
 use crate::ui::markup::{duration, rich};
 use yew::prelude::*;
 
@@ -31,6 +31,9 @@ pub fn ScoreSummary(props: &SummaryProps) -> Html {
                 <p class="timed-out" role="status">{ "Time ran out, so the exam handed itself in with the answers you had chosen." }</p>
             }
             <p class="muted">{ format!("{} answered · {} skipped · {}", s.answered, s.total - s.answered, duration(s.duration_ms)) }</p>
+            if let Some(note) = s.self_graded_note() {
+                <p class="self-graded-note">{ note }</p>
+            }
         </div>
     }
 }
@@ -51,10 +54,17 @@ pub fn Review(props: &ReviewProps) -> Html {
     let exam = session.mode == crate::quiz::Mode::Exam;
     let items = session.ids.iter().zip(&session.slots).enumerate().map(|(i, (id, slot))| {
         let q = props.runner.question(id);
-        let (class, verdict) = match &slot.answer {
-            Some(a) if a.correct => ("right", "✓ Right"),
-            Some(_) => ("wrong", "✗ Wrong"),
-            None => ("skipped", "– Skipped"),
+        // An exam's self-graded flashcard is not counted as right (`Summary::self_graded`):
+        // the review shows the learner's own grade, not a verdict.
+        // "Self-graded:" is kept on one line of the verdict column, the grade under it.
+        let (class, verdict) = match slot.answer.as_ref().map(|a| (&a.response, a.correct)) {
+            Some((Response::SelfGrade(g), _)) if exam => (
+                "graded",
+                html! { <><span class="nowrap">{ "Self-graded:" }</span>{ " " }{ g.label() }</> },
+            ),
+            Some((_, true)) => ("right", html! { "✓ Right" }),
+            Some(_) => ("wrong", html! { "✗ Wrong" }),
+            None => ("skipped", html! { "– Skipped" }),
         };
         html! {
             <li class={classes!("review-item", class)}>

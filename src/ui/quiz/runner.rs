@@ -1,15 +1,13 @@
 use super::card::QuestionCard;
+use super::grid::{Cell, ExamGrid};
+use super::keys::{close_confirm, close_help, press, use_keyboard, Live};
 use super::shortcuts::Shortcuts;
 use crate::bank::{Kind, Question};
 use crate::platform;
-use crate::quiz::keymap::{keymap, Focus, Intent, KeyContext};
-use crate::quiz::{Mode, Primary, QuizAction, Runner, Session};
-use gloo::events::{EventListener, EventListenerOptions};
+use crate::quiz::keymap::{resting_focus, Rest};
+use crate::quiz::{counts_as_answered, finish_warning, Mode, Primary, QuizAction, Runner, Session};
 use gloo::timers::callback::Interval;
-use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,22 +23,19 @@ pub struct Props {
     pub extras: Option<Callback<Rc<Question>, Html>>,
 }
 
-/// What the keyboard handler needs from the latest render.
-struct Live {
-    runner: Runner,
-    on_action: Callback<QuizAction>,
-    on_finish: Callback<()>,
-    ask: Callback<usize>,
-    confirm: UseStateHandle<Option<usize>>,
-    help: UseStateHandle<bool>,
-}
-
 /// Runs a session: where the learner is, the question, the main button and the keyboard.
 /// Shared by the app and the embed; it draws its props and reports actions.
 #[function_component]
 pub fn QuizRunner(props: &Props) -> Html {
     let help = use_state(|| false);
     let confirm = use_state(|| None::<usize>);
+    // Bumped to give focus back to the question once the page has redrawn (a dialog has gone,
+    // a toolbar button has done its job): focus must never stay where Enter presses it again.
+    let rested = use_state(|| 0u32);
+    let rest = {
+        let rested = rested.clone();
+        Callback::from(move |()| rested.set(rested.wrapping_add(1)))
+    };
     let redraw = use_force_update();
     let ask = {
         let confirm = confirm.clone();
@@ -54,6 +49,7 @@ pub fn QuizRunner(props: &Props) -> Html {
         ask: ask.clone(),
         confirm: confirm.clone(),
         help: help.clone(),
+        rest: rest.clone(),
     });
     let latest = use_mut_ref(|| None::<Rc<Live>>);
     *latest.borrow_mut() = Some(live.clone());
@@ -104,34 +100,35 @@ pub fn QuizRunner(props: &Props) -> Html {
             *was.borrow_mut() = *finished;
         });
     }
-    // Focus follows the flow: a new question's heading (its short-answer box, if it has one),
-    // then after a practice answer the main button, so Enter goes on. (Hooks come before any
-    // early return: yew needs the same hooks on every render.)
+    // Focus follows the flow (`keymap::resting_focus`): a new question's heading or its
+    // short-answer box, then after a practice answer the main button, so Enter goes on; and
+    // back there whenever `rest` asks. (Hooks come before any early return: yew needs the same
+    // hooks on every render.)
     let question = props.runner.current_question().cloned();
-    let shown = question.is_some();
+    let kind = question.as_ref().map(|q| q.body.kind());
     let answered = session.is_some_and(|s| s.current().answer.is_some());
-    let focus_key = session.map(|s| (s.started_ms, s.position, shown, answered));
-    let short = question
-        .as_ref()
-        .is_some_and(|q| q.body.kind() == Kind::Short);
+    let focus_key = session.map(|s| (s.started_ms, s.position, kind, answered, *rested));
     use_effect_with(focus_key, move |key| {
-        if let Some((_, _, true, answered)) = key {
-            platform::focus(if *answered {
-                ".quiz-nav .primary"
-            } else if short {
-                ".short-input"
-            } else {
-                ".q-heading"
-            });
+        if let Some((_, _, Some(kind), answered, _)) = key {
+            focus_rest(Some(*kind), *answered);
         }
     });
     let Some(session) = session else {
         return html! { <p class="empty">{ "No quiz is running." }</p> };
     };
     let slot = session.current();
-    let kind_of = |id: &str| props.runner.question(id).map(|q| q.body.kind());
-    let done = session.done_count(kind_of);
+    let lookup = |id: &str| props.runner.question(id).map(|q| &**q);
+    let cells: Vec<Cell> = session
+        .ids
+        .iter()
+        .zip(&session.slots)
+        .map(|(id, slot)| Cell {
+            answered: counts_as_answered(session, id, slot, lookup),
+            flagged: slot.flagged,
+        })
+        .collect();
     let total = session.ids.len();
+    let done = cells.iter().filter(|c| c.answered).count();
     let n = session.position + 1;
 
     let on = props.on_action.clone();
@@ -143,7 +140,7 @@ pub fn QuizRunner(props: &Props) -> Html {
                 .map(|e| e.emit(q.clone()))
                 .unwrap_or_default();
             html! { <QuestionCard question={q.clone()} slot={slot.clone()} mode={session.mode}
-            finished={session.is_finished()} {extras} on_action={on.clone()} /> }
+            finished={session.is_finished()} {extras} on_action={on.clone()} on_tool_used={Some(rest.clone())} /> }
         }
         None => match crate::bank::topic_of(session.current_id())
             .and_then(|t| props.runner.failed.get(t.id))
@@ -173,6 +170,8 @@ pub fn QuizRunner(props: &Props) -> Html {
         let live = live.clone();
         Callback::from(move |_: MouseEvent| press(&live, main))
     };
+    // Drafts waiting for their question's download are not unanswered: finishing waits for
+    // them and grades them (`Runner::finishing`).
     let unanswered = total - done;
     let end = {
         let ask = ask.clone();
@@ -187,6 +186,18 @@ pub fn QuizRunner(props: &Props) -> Html {
             }
         })
     };
+    let flag = {
+        let on = on.clone();
+        let rest = rest.clone();
+        Callback::from(move |_: MouseEvent| {
+            on.emit(QuizAction::Flag);
+            rest.emit(());
+        })
+    };
+    let go_to = on.reform(|index| QuizAction::GoTo {
+        index,
+        now: platform::now_ms(),
+    });
     let waiting = props.runner.finishing.is_some() && !session.is_finished();
     let finished = session.is_finished();
     let exam = session.mode == Mode::Exam;
@@ -203,7 +214,9 @@ pub fn QuizRunner(props: &Props) -> Html {
                 <button type="button" class="ghost help-button" aria-label="Keyboard shortcuts" aria-expanded={help.to_string()}
                     onclick={ { let help = help.clone(); move |_| help.set(!*help) } }>{ "?" }</button>
             </div>
-            if exam && !finished { { grid(session, &kind_of, &on) } }
+            if exam && !finished {
+                <ExamGrid {cells} position={session.position} on_go={go_to} />
+            }
             { card }
             if waiting {
                 <p class="finishing" role="status">{ "Your answers are graded as soon as all their questions have loaded." }
@@ -214,14 +227,14 @@ pub fn QuizRunner(props: &Props) -> Html {
             }
             <p class="visually-hidden" aria-live="polite">{ live_text }</p>
             <div class="quiz-nav">
-                <button type="button" class="secondary" disabled={session.position == 0}
+                <button type="button" class="secondary prev" disabled={session.position == 0}
                     onclick={on.reform(|_| QuizAction::Previous { now: platform::now_ms() })}>
                     { "Previous" }<kbd aria-hidden="true">{ "←" }</kbd>
                 </button>
                 if exam && !finished {
-                    <button type="button" class="secondary flag" aria-pressed={slot.flagged.to_string()}
-                        onclick={on.reform(|_| QuizAction::Flag)}>
-                        { if slot.flagged { "Flagged" } else { "Flag for review" } }<kbd aria-hidden="true">{ "F" }</kbd>
+                    <button type="button" class="secondary flag" aria-pressed={slot.flagged.to_string()} onclick={flag}>
+                        if slot.flagged { { "Flagged" } } else { { "Flag" }<span class="wide-only">{ " for review" }</span> }
+                        <kbd aria-hidden="true">{ "F" }</kbd>
                     </button>
                 }
                 <span class="spacer"></span>
@@ -229,21 +242,45 @@ pub fn QuizRunner(props: &Props) -> Html {
                     if !answered && !exam && !session.is_last() {
                         <button type="button" class="ghost skip" onclick={on.reform(|_| QuizAction::Next { now: platform::now_ms() })}>{ "Skip" }</button>
                     }
-                    <button type="button" class="ghost end" onclick={end}>{ "End quiz" }</button>
+                    <button type="button" class="ghost end" onclick={end}>{ "End" }<span class="wide-only">{ " quiz" }</span></button>
                 }
                 if main != Primary::Wait {
                     <button type="button" class="primary" disabled={!enabled} onclick={on_primary}>
-                        { main.label() }<kbd aria-hidden="true">{ "Enter" }</kbd>
+                        if main == Primary::SaveAndNext {
+                            // A phone's row has room for "Next"; the name stays the whole label.
+                            <span class="wide-only">{ main.label() }</span><span class="narrow-only" aria-hidden="true">{ "Next" }</span>
+                        } else {
+                            { main.label() }
+                        }
+                        <kbd aria-hidden="true">{ "Enter" }</kbd>
                     </button>
                 }
             </div>
             if let Some(left) = *confirm {
-                { confirm_finish(left, &confirm, &on) }
+                { confirm_finish(left, session.mode, &confirm, &on, &rest) }
             }
             if *help {
-                <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| close_help(&help)) } } />
+                <Shortcuts on_close={ { let help = help.clone(); Callback::from(move |_| close_help(&help, &rest)) } } />
             }
         </div>
+    }
+}
+
+/// Moves focus to where it rests on the question (`keymap::resting_focus`); the heading if
+/// that is not there (the main button waits while a finish waits for questions).
+fn focus_rest(kind: Option<Kind>, answered: bool) {
+    // A copy that failed shows its link selected in a field, to copy by hand: leave it there.
+    let active = gloo::utils::document().active_element();
+    if active.is_some_and(|el| el.matches(".copy-field").unwrap_or(false)) {
+        return;
+    }
+    let at = match resting_focus(kind, answered) {
+        Rest::Heading => ".q-heading",
+        Rest::TextBox => ".short-input",
+        Rest::Main => ".quiz-nav .primary",
+    };
+    if !platform::try_focus(at) {
+        platform::focus(".q-heading");
     }
 }
 
@@ -267,38 +304,12 @@ fn right_answer_text(q: &Question) -> String {
     }
 }
 
-/// An exam's question grid: jump anywhere; answered and flagged questions are marked.
-fn grid(
-    session: &Session,
-    kind_of: &dyn Fn(&str) -> Option<Kind>,
-    on: &Callback<QuizAction>,
-) -> Html {
-    html! {
-        <nav class="q-grid" aria-label="Questions">
-            <ol>
-                { for session.ids.iter().zip(&session.slots).enumerate().map(|(i, (id, slot))| {
-                    let done = session.is_done(slot, kind_of(id));
-                    let current = i == session.position;
-                    let label = format!("Question {}{}{}", i + 1, if done { ", answered" } else { ", not answered" }, if slot.flagged { ", flagged" } else { "" });
-                    html! {
-                        <li>
-                            <button type="button" class={classes!("cell", done.then_some("done"), slot.flagged.then_some("flagged"), current.then_some("current"))}
-                                aria-label={label} aria-current={current.then_some("step")}
-                                onclick={on.reform(move |_| QuizAction::GoTo { index: i, now: platform::now_ms() })}>
-                                { i + 1 }
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </nav>
-    }
-}
-
 fn confirm_finish(
     left: usize,
+    mode: Mode,
     confirm: &UseStateHandle<Option<usize>>,
     on: &Callback<QuizAction>,
+    rest: &Callback<()>,
 ) -> Html {
     let finish = {
         let confirm = confirm.clone();
@@ -312,186 +323,17 @@ fn confirm_finish(
     };
     let stay = {
         let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| close_confirm(&confirm))
+        let rest = rest.clone();
+        Callback::from(move |_: MouseEvent| close_confirm(&confirm, &rest))
     };
     html! {
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
             <h2 id="confirm-title">{ "Finish the quiz?" }</h2>
-            <p id="confirm-text">{ if left == 1 { "1 question is unanswered. It will count as skipped.".to_string() } else { format!("{left} questions are unanswered. They will count as skipped.") } }</p>
+            <p id="confirm-text">{ finish_warning(left, mode) }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={finish}>{ "Finish anyway" }</button>
                 <button type="button" class="secondary keep-going" onclick={stay}>{ "Keep going" }</button>
             </div>
         </div>
     }
-}
-
-/// Closes the "finish anyway?" dialog and gives focus back to the quiz's main button.
-fn close_confirm(confirm: &UseStateHandle<Option<usize>>) {
-    confirm.set(None);
-    if !platform::try_focus(".quiz-nav .primary:enabled") {
-        platform::focus(".quiz-nav .end");
-    }
-}
-
-/// Closes the shortcuts overlay and gives focus back to the button that opens it.
-fn close_help(help: &UseStateHandle<bool>) {
-    help.set(false);
-    platform::focus(".help-button");
-}
-
-/// Carries out the main button (or Enter).
-fn press(live: &Live, main: Primary) {
-    let now = platform::now_ms();
-    let on = &live.on_action;
-    match main {
-        Primary::Submit | Primary::SaveAndNext => on.emit(QuizAction::Submit { now }),
-        Primary::Reveal => on.emit(QuizAction::Reveal),
-        Primary::Next => on.emit(QuizAction::Next { now }),
-        Primary::Finish => {
-            let kind_of = |id: &str| live.runner.question(id).map(|q| q.body.kind());
-            let left = live
-                .runner
-                .session
-                .as_ref()
-                .map_or(0, |s| s.ids.len() - s.done_count(kind_of));
-            if left > 0 {
-                live.ask.emit(left);
-            } else {
-                on.emit(QuizAction::Finish { now });
-            }
-        }
-        Primary::Results => live.on_finish.emit(()),
-        Primary::Wait => {}
-    }
-}
-
-/// The quiz's keyboard for a page that shows one question outside a quiz (its permalink):
-/// digits, Enter, Space, `h` and `?` work as in a quiz. Returns whether `?` asked for the
-/// shortcuts overlay, for the page to draw.
-#[hook]
-pub fn use_question_keys(runner: &Runner, on_action: Callback<QuizAction>) -> UseStateHandle<bool> {
-    let help = use_state(|| false);
-    let confirm = use_state(|| None::<usize>);
-    let live = use_mut_ref(|| None::<Rc<Live>>);
-    *live.borrow_mut() = Some(Rc::new(Live {
-        runner: runner.clone(),
-        on_action,
-        on_finish: Callback::noop(),
-        ask: Callback::noop(),
-        confirm,
-        help: help.clone(),
-    }));
-    use_keyboard(live);
-    help
-}
-
-/// Listens for keys on the document for as long as the runner is shown.
-#[hook]
-fn use_keyboard(live: Rc<RefCell<Option<Rc<Live>>>>) {
-    use_effect_with((), move |_| {
-        // Not passive: Space and Enter must not also scroll or click.
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                if let Some(live) = live.borrow().as_ref() {
-                    if on_key(live, e) {
-                        e.prevent_default();
-                    }
-                }
-            },
-        );
-        move || drop(listener)
-    });
-}
-
-/// What has focus, as the keymap sees it.
-fn focus_of(target: Option<Element>) -> Focus {
-    let Some(el) = target else { return Focus::Page };
-    match el.tag_name().as_str() {
-        "INPUT" => match el.get_attribute("type").as_deref() {
-            Some("radio" | "checkbox") => el
-                .get_attribute("data-index")
-                .and_then(|i| i.parse().ok())
-                .map_or(Focus::Control, Focus::Option),
-            _ => Focus::TextBox,
-        },
-        "TEXTAREA" => Focus::TextBox,
-        "BUTTON" | "A" | "SELECT" | "SUMMARY" => Focus::Control,
-        _ => Focus::Page,
-    }
-}
-
-/// Handles one key; true if it was used.
-fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
-    let Some(session) = live.runner.session.as_ref() else {
-        return false;
-    };
-    let Some(q) = live.runner.current_question() else {
-        return false;
-    };
-    // Escape closes whichever dialog is open; `?` toggles the shortcuts from anywhere.
-    match e.key().as_str() {
-        "Escape" if live.confirm.is_some() => {
-            close_confirm(&live.confirm);
-            return true;
-        }
-        "Escape" | "?" if *live.help => {
-            close_help(&live.help);
-            return true;
-        }
-        _ => {}
-    }
-    let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-    // Keys typed into the page around an open dialog are not the quiz's.
-    if target
-        .as_ref()
-        .is_some_and(|t| t.closest(".confirm, .shortcuts").ok().flatten().is_some())
-    {
-        return false;
-    }
-    let slot = session.current();
-    let cx = KeyContext {
-        kind: q.body.kind(),
-        options: q.body.options().len(),
-        locked: slot.answer.is_some() || session.is_finished(),
-        revealed: slot.revealed,
-        exam: session.mode == Mode::Exam,
-        focus: focus_of(target),
-    };
-    let Some(intent) = keymap(&e.key(), &cx) else {
-        return false;
-    };
-    let now = platform::now_ms();
-    let on = &live.on_action;
-    match intent {
-        Intent::Pick(i) => {
-            if let Some(o) = q.body.options().get(i) {
-                on.emit(QuizAction::Pick(o.key.clone()));
-            }
-        }
-        Intent::FocusOption(i) => platform::focus(&format!("#opt-{}-{i}", q.id)),
-        Intent::Primary => {
-            if let Some((main, true)) = live.runner.primary() {
-                press(live, main);
-            }
-        }
-        Intent::Reveal => on.emit(QuizAction::Reveal),
-        Intent::SelfGrade(grade) => on.emit(QuizAction::SelfGrade { grade, now }),
-        Intent::Hint => on.emit(QuizAction::Hint),
-        Intent::Flag => on.emit(QuizAction::Flag),
-        Intent::Previous => on.emit(QuizAction::Previous { now }),
-        Intent::Next => on.emit(QuizAction::Next { now }),
-        Intent::Help => live.help.set(!*live.help),
-    }
-    true
 }
