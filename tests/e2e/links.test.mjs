@@ -105,7 +105,9 @@ test('the embed: a stray %, a retired id or only unknown ids never leave it load
     [`ids=${a}.${prefix}-999`, 'Question 1 of 1'],
   ]) {
     const { page, context } = await open(`embed/#${hash}`);
-    await page.locator('.q-heading').waitFor();
+    // The retired id is dropped once its topic's chunk is read: until then it counts.
+    await page.locator('.question-card .prompt').waitFor();
+    await page.locator('.q-heading', { hasText: expect }).waitFor();
     assert.equal(await heading(page), expect, hash);
     page.assertClean();
     await context.close();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, watchedPage, shot, idsOfType, expectQuestion, answerWithKeyboard,
-  assertAccessible, horizontalOverflow, flushSaves,
+  assertAccessible, horizontalOverflow, flushSaves, openQuiz,
 } from './harness.mjs';
 import { singleIds, answerDigits, tops, lefts } from './quiz-helpers.mjs';
 
@@ -20,7 +20,7 @@ test('the gotcha tag shows after a practice answer, never during an exam, and in
   assert.equal(gotchas.length, 2, 'the bank has gotcha questions');
   const badge = page.locator('.question-card .badge.gotcha');
 
-  await page.goto(`${env.server.url}#/q/${gotchas.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${gotchas.join('.')}`);
   await expectQuestion(page, gotchas[0]);
   assert.equal(await badge.count(), 0, 'not before answering: it would give the trap away');
   await page.keyboard.press(digits(gotchas[0]).wrong);
@@ -29,7 +29,7 @@ test('the gotcha tag shows after a practice answer, never during an exam, and in
   await page.locator('.feedback').waitFor();
   assert.equal(await badge.innerText(), 'gotcha', 'with the feedback');
 
-  await page.goto(`${env.server.url}#/q/${gotchas.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${gotchas.join('.')}/exam`);
   await expectQuestion(page, gotchas[0]);
   assert.equal(await badge.count(), 0);
   await page.keyboard.press(digits(gotchas[0]).right);
@@ -54,7 +54,7 @@ test('exam grid on a desktop: filled answers, flags, the current question, a leg
     const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
     const page = await watchedPage(context);
     const ids = singles(18);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
     await expectQuestion(page, ids[0]);
     assert.ok(!(await page.locator('.grid-toggle').isVisible()), 'no toggle on a wide screen');
     for (const i of [0, 1, 2]) {
@@ -91,7 +91,7 @@ test('exam grid on a 390 px phone: folded away under a toggle that counts, the q
     const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
     const page = await watchedPage(context);
     const ids = singles(50);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
     await expectQuestion(page, ids[0]);
     const toggle = page.locator('.grid-toggle');
     assert.equal((await toggle.innerText()).replace('▾', '').trim(), 'Questions (0 of 50 answered)');
@@ -130,7 +130,7 @@ test('a self-graded flashcard in an exam is marked as such and not counted as ri
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
   const [single, card, short] = ['single', 'flashcard', 'short'].map((t) => idsOfType(env.bank, t, 1)[0]);
-  await page.goto(`${env.server.url}#/q/${single}.${card}.${short}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${single}.${card}.${short}/exam`);
   await expectQuestion(page, single);
   await answerWithKeyboard(page, env.bank.get(single));
   await expectQuestion(page, card);
@@ -156,7 +156,7 @@ test('a self-graded flashcard in an exam is marked as such and not counted as ri
   await page.reload();
   assert.equal(await page.locator('[data-stat=answered]').innerText(), '3');
   // Practice keeps counting the learner's own grade, with no note.
-  await page.goto(`${env.server.url}#/q/${card}`);
+  await openQuiz(page, `${env.server.url}#/q/${card}`);
   await expectQuestion(page, card);
   await answerWithKeyboard(page, env.bank.get(card));
   await page.keyboard.press('Enter');
@@ -175,7 +175,7 @@ test('"Finish anyway?" does not count drafts waiting for their question as skipp
   assert.equal(env.bank.get(c).topic, slow);
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await watchedPage(context);
-  await page.goto(`${env.server.url}#/q/${a}.${b}.${c}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${a}.${b}.${c}/exam`);
   await expectQuestion(page, a);
   await page.keyboard.press(digits(a).right);
   await page.keyboard.press('Enter');

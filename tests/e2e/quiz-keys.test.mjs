@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, watchedPage, shot, expectQuestion,
+  useBrowser, watchedPage, shot, expectQuestion, openQuiz,
 } from './harness.mjs';
 import { focused, singleIds, answerDigits } from './quiz-helpers.mjs';
 
@@ -15,7 +15,7 @@ test('Enter answers after the shortcut list closes (Escape, ?, Close), after Boo
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 720 } });
   const page = await watchedPage(context);
   const ids = singles(6);
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   const answerWith = async (i, close, name) => {
     await expectQuestion(page, ids[i]);
     await page.locator('.q-heading:focus').waitFor();
@@ -104,7 +104,7 @@ test('Keep going, a flag or a hint gives focus back too, so Enter answers', asyn
   const page = await watchedPage(context);
   const hinted = [...env.bank.values()].find((q) => q.body.type === 'single' && q.hint);
   const ids = singles(3).filter((id) => id !== hinted.id).slice(0, 2);
-  await page.goto(`${env.server.url}#/q/${hinted.id}`);
+  await openQuiz(page, `${env.server.url}#/q/${hinted.id}`);
   await expectQuestion(page, hinted.id);
   await page.keyboard.press(digits(hinted.id).right);
   // "Finish the quiz?" says in one sentence what finishing does; Keep going leaves the question
@@ -121,7 +121,7 @@ test('Keep going, a flag or a hint gives focus back too, so Enter answers', asyn
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.feedback .verdict').innerText(), '✓ Correct');
 
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
   await expectQuestion(page, ids[0]);
   await page.keyboard.press(digits(ids[0]).right);
   await page.getByRole('button', { name: 'Flag for review' }).click();
@@ -139,7 +139,7 @@ test('↑ and ↓ move between the options from the heading and the toolbar, for
   const page = await watchedPage(context);
   const single = singles(1)[0];
   const multi = [...env.bank.values()].find((q) => q.body.type === 'multi' && q.body.options.length >= 3);
-  await page.goto(`${env.server.url}#/q/${single}.${multi.id}`);
+  await openQuiz(page, `${env.server.url}#/q/${single}.${multi.id}`);
   await expectQuestion(page, single);
   await page.locator('.q-heading:focus').waitFor();
   await page.keyboard.press('ArrowDown');

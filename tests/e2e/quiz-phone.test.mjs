@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, watchedPage, shot, currentId, expectQuestion, rightPositions, assertAccessible,
-  horizontalOverflow, SHOTS,
+  horizontalOverflow, SHOTS, openQuiz,
 } from './harness.mjs';
 import { singleIds, answerDigits, tops, lefts } from './quiz-helpers.mjs';
 import { mkdir } from 'node:fs/promises';
@@ -23,7 +23,7 @@ test('on a 390 px touch screen: no key hints, the nav on one row, the toolbar on
     assert.ok(ys.length >= 2, `${label}: ${ys.length} items`);
     assert.ok(Math.max(...ys) - Math.min(...ys) <= 4, `${label} on one row: tops ${ys}`);
   };
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
   await expectQuestion(page, ids[0]);
   assert.equal(await page.locator('.help-button').isVisible(), false, 'no ? button');
   assert.deepEqual(await tops(page, 'button kbd'), [], 'no key hints in buttons');
@@ -45,7 +45,7 @@ test('on a 390 px touch screen: no key hints, the nav on one row, the toolbar on
   await oneRow('.quiz-nav > button', 'nav after an answer');
   assert.ok(await horizontalOverflow(page) <= 0);
 
-  await page.goto(`${env.server.url}#/q/${ids.join('.')}/exam`);
+  await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}/exam`);
   await expectQuestion(page, ids[0]);
   await page.getByRole('button', { name: 'Save and next' }).tap();
   await expectQuestion(page, ids[1]);
@@ -65,7 +65,7 @@ test('without touch, 390 and 320 px: the nav fits (one row at 390), nothing scro
     const page = await watchedPage(context);
     const ids = singles(3);
     for (const path of [ids.join('.'), `${ids.join('.')}/exam`]) {
-      await page.goto(`${env.server.url}#/q/${path}`);
+      await openQuiz(page, `${env.server.url}#/q/${path}`);
       await expectQuestion(page, ids[0]);
       await page.keyboard.press('ArrowRight');
       await expectQuestion(page, ids[1]);
@@ -80,7 +80,7 @@ test('without touch, 390 and 320 px: the nav fits (one row at 390), nothing scro
   }
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
-  await page.goto(`${env.server.url}#/q/${singles(2).join('.')}`);
+  await openQuiz(page, `${env.server.url}#/q/${singles(2).join('.')}`);
   await currentId(page);
   assert.ok(await page.locator('.help-button').isVisible());
   assert.deepEqual(await page.locator('.quiz-nav kbd:visible').allInnerTexts(), ['←', 'Enter']);
@@ -94,7 +94,7 @@ test('the review lines its prompts up whatever the verdict, on a desktop and at 
     const context = await env.browser.newContext({ viewport: { width, height: 800 } });
     const page = await watchedPage(context);
     const ids = singles(3);
-    await page.goto(`${env.server.url}#/q/${ids.join('.')}`);
+    await openQuiz(page, `${env.server.url}#/q/${ids.join('.')}`);
     for (const [i, pick] of [[0, 'right'], [1, 'wrong']]) {
       await expectQuestion(page, ids[i]);
       await page.keyboard.press(digits(ids[i])[pick]);

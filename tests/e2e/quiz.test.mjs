@@ -77,6 +77,11 @@ test('every question type answered by keyboard, then the score and the review', 
     assert.equal(await page.locator('.score-value').innerText(), `4 / ${ids.length}`);
     assert.equal(await page.locator('.review-item').count(), ids.length);
     assert.equal(await page.locator('.review-item.wrong').count(), 1);
+    // An output question is told apart by its code's first telling line, not only its prompt.
+    const output = ids.findIndex((id) => env.bank.get(id).body.type === 'output');
+    const firstLine = env.bank.get(ids[output]).code.split('\n').map((l) => l.trim())
+      .find((l) => l && !l.startsWith('#') && !l.startsWith('import ') && !l.startsWith('from '));
+    assert.equal(await page.locator('.review-item').nth(output).locator('.review-code').innerText(), firstLine.length > 60 ? `${firstLine.slice(0, 59).trimEnd()}…` : firstLine);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'score-title', 'focus moves to the results heading');
     await shot(page, `results-${scheme}`);
     page.assertClean();

@@ -1,4 +1,5 @@
 use super::card::QuestionCard;
+use crate::bank::label::first_code_line;
 use crate::quiz::{Response, Runner, Summary};
 use crate::ui::markup::{duration, rich};
 use yew::prelude::*;
@@ -72,7 +73,13 @@ pub fn Review(props: &ReviewProps) -> Html {
                     <summary>
                         <span class="num">{ i + 1 }</span>
                         <span class={classes!("verdict", class)}>{ verdict }</span>
-                        <span class="review-prompt">{ q.map(|q| rich(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }</span>
+                        <span class="review-prompt">
+                            { q.map(|q| rich(&q.prompt)).unwrap_or_else(|| html! { { id.clone() } }) }
+                            // "What does this print?" alone does not tell output questions apart.
+                            if let Some(line) = q.and_then(|q| first_code_line(q)) {
+                                <code class="review-code">{ line }</code>
+                            }
+                        </span>
                         if slot.flagged { <span class="badge flag-mark">{ "⚑ flagged" }</span> }
                         if exam { <span class="time-spent">{ duration(slot.spent_ms) }</span> }
                     </summary>
