@@ -7,8 +7,9 @@
  * by "."), data-count, data-difficulty (junior,mid,senior), data-theme (light, dark, auto,
  * inherit), data-mode (practice, exam), data-seed, data-title, data-height (the px to reserve
  * before the quiz loads; default 560), and data-src for your own quiz
- * file (compiled by `bank quiz` or the author page). Without data-src, a
- * <script type="application/json"> right before or after the tag holds your own quiz inline.
+ * file (compiled by `bank quiz` or the author page), on your site or "#id" of an element of the
+ * page. Without data-src, a <script type="application/json"> right before the tag holds your own
+ * quiz inline.
  * embed-demo.html documents each with a live example.
  *
  * The iframe loads only when the reader scrolls near it and grows to fit its content, but never
@@ -35,10 +36,11 @@
     return el && el.tagName === "SCRIPT" && el.type === "application/json";
   }
   var quizSrc = script.getAttribute("data-src");
+  // Inline: the JSON right before the tag (already parsed when this runs, even async), unless
+  // the tag asks for the bank's questions.
   var inline = null;
-  if (quizSrc && quizSrc.charAt(0) === "#") inline = document.getElementById(quizSrc.slice(1));
-  else if (!quizSrc) {
-    inline = [script.previousElementSibling, script.nextElementSibling].filter(isJson)[0] || null;
+  if (!quizSrc && !params.get("topic") && !params.get("ids") && isJson(script.previousElementSibling)) {
+    inline = script.previousElementSibling;
   }
   if (quizSrc || inline) params.set("quiz", "host");
 
@@ -46,6 +48,18 @@
   var scheme = "";
   if (params.get("theme") === "inherit") {
     var color = getComputedStyle(script.parentNode).color;
+    // oklch(), lab() or color(): drawn on one pixel and read back as rgb.
+    if (!/^rgba?\(/.test(color)) {
+      try {
+        var ctx = document.createElement("canvas").getContext("2d");
+        ctx.fillStyle = color;
+        ctx.fillRect(0, 0, 1, 1);
+        var px = ctx.getImageData(0, 0, 1, 1).data;
+        color = "rgb(" + px[0] + ", " + px[1] + ", " + px[2] + ")";
+      } catch (e) {
+        color = "rgb(0, 0, 0)";
+      }
+    }
     params.set("color", color);
     var rgb = (color.match(/\d+(\.\d+)?/g) || [0, 0, 0]).map(Number);
     scheme = rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114 > 128000 ? "dark" : "light";
@@ -76,7 +90,16 @@
   function quizText() {
     if (inline) return Promise.resolve(inline.textContent);
     if (quizSrc && quizSrc.charAt(0) === "#") {
-      return Promise.reject(new Error("data-src " + quizSrc + ": no such element"));
+      // An element anywhere in the page, found once the page is parsed.
+      return new Promise(function (resolve, reject) {
+        var find = function () {
+          var el = document.getElementById(quizSrc.slice(1));
+          if (el) resolve(el.textContent);
+          else reject(new Error("data-src " + quizSrc + ": no such element"));
+        };
+        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", find);
+        else find();
+      });
     }
     return fetch(new URL(quizSrc, location.href).href).then(function (r) {
       if (!r.ok) throw new Error("data-src " + quizSrc + ": HTTP " + r.status);

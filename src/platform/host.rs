@@ -73,6 +73,10 @@ pub fn report_error(message: &str) {
 pub fn receive_quiz(on_quiz: impl Fn(Result<String, String>) + 'static) -> Option<Listener> {
     let window = web_sys::window()?;
     let parent = window.parent().ok()??;
+    // Not framed: there is no host to hand a quiz over.
+    if JsValue::from(&parent) == JsValue::from(&window) {
+        return None;
+    }
     let callback =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let from_parent = e
@@ -87,7 +91,16 @@ pub fn receive_quiz(on_quiz: impl Fn(Result<String, String>) + 'static) -> Optio
             {
                 return;
             }
-            on_quiz(match (get("text").as_string(), get("error").as_string()) {
+            // The size is checked before the text is copied into the wasm's memory.
+            let text = get("text");
+            let too_long = text
+                .dyn_ref::<js_sys::JsString>()
+                .is_some_and(|t| t.length() as usize > bank_format::limits::MAX_QUIZ_BYTES);
+            if too_long {
+                on_quiz(Err("the file is larger than 1,000,000 bytes".into()));
+                return;
+            }
+            on_quiz(match (text.as_string(), get("error").as_string()) {
                 (Some(text), _) => Ok(text),
                 (None, Some(reason)) => Err(reason),
                 (None, None) => Err("the host page sent no quiz".into()),

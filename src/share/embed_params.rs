@@ -75,7 +75,8 @@ fn closest<'t>(typo: &str, topics: &[&'t str]) -> Option<&'t str> {
     topics
         .iter()
         .map(|t| (edit_distance(&typo, t), *t))
-        .filter(|(d, t)| *d <= 2 && *d < t.len())
+        // One slip per four letters (at least one): `scoep` is `scope`, but `io` is not `oop`.
+        .filter(|(d, _)| *d <= (typo.chars().count() / 4).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, t)| t)
 }

@@ -181,11 +181,11 @@ fn a_misspelt_topic_becomes_the_closest_one_and_the_author_is_told() {
     let (p, _) = parse("topic=Asynci");
     assert_eq!(p.filters.topics, ["asyncio"]);
     // Too far from every topic: left out, and with nothing left there is nothing to show.
-    let (p, n) = parse("topic=decorators");
+    let (p, n) = parse("topic=generators");
     assert!(p.filters.topics.is_empty() && p.no_topic_left, "{p:?}");
     assert!(n[0].contains("left out"), "{n:?}");
     // One good topic keeps the embed going.
-    let (p, _) = parse("topic=decorators,oop");
+    let (p, _) = parse("topic=generators,oop");
     assert_eq!(
         (p.filters.topics.as_slice(), p.no_topic_left),
         (&["oop".to_string()][..], false)
@@ -227,4 +227,22 @@ fn inherit_takes_only_three_numbers_from_the_host() {
 fn a_quiz_from_the_host_page_is_asked_for_by_embed_js() {
     assert!(parse("quiz=host&count=3").0.own);
     assert!(!parse("quiz=elsewhere").0.own);
+}
+
+#[test]
+fn only_a_slip_is_corrected_against_the_real_topics() {
+    use crate::bank::TOPICS;
+    let ids: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
+    let pick = |q: &str| EmbedParams::parse(q, &ids).unwrap().0.filters.topics;
+    assert_eq!(pick("topic=scoep"), ["scope"]);
+    assert_eq!(pick("topic=decoraters"), ["decorators"]);
+    assert_eq!(pick("topic=asynico"), ["asyncio"]);
+    // Short or different words are not some topic they happen to be near.
+    for far in ["io", "loops", "modes", "tests", "types"] {
+        assert!(
+            pick(&format!("topic={far}")).is_empty(),
+            "{far} → {:?}",
+            pick(&format!("topic={far}"))
+        );
+    }
 }

@@ -2,12 +2,13 @@
 //! downloads one topic's chunk, runs the quiz, shows the score with a review, and tells the
 //! host page its height and what the reader did. No router, no storage, no app pages.
 
-use super::quiz::{QuizRunner, Review, ScoreSummary};
+use super::quiz::{OwnQuestions, QuizRunner, Review, ScoreSummary};
 use crate::bank::{candidates_in, topic_of, Chunk, TopicMeta, TOPICS};
 use crate::platform::{self, chunks, host};
 use crate::quiz::{select, select_own, QuizAction, Runner, Session};
 use crate::share::{EmbedParams, Theme};
 use bank_format::{check_quiz_size, decode_quiz, OwnQuiz};
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -134,6 +135,10 @@ fn start_own(
     Ok(())
 }
 
+/// How long a quiz from the host may take to arrive (fetched on the blog, then posted).
+const HOST_WAIT_MS: u32 = 15_000;
+const NO_HOST: &str = "no quiz file arrived: an own quiz needs embed.js on the host page, with data-src or inline JSON";
+
 /// A host's quiz, once it arrived.
 #[derive(Clone, PartialEq)]
 enum Own {
@@ -173,6 +178,7 @@ pub fn EmbedApp() -> Html {
     let model = use_reducer(Model::default);
     let root = use_node_ref();
     let show_results = use_state(|| false);
+    let refit = use_state(|| false);
 
     let own = use_state(|| Own::Waiting);
     // Start the quiz and fetch its questions, once; tell the author what was wrong.
@@ -180,6 +186,7 @@ pub fn EmbedApp() -> Html {
         let plan = plan.clone();
         let dispatch = model.dispatcher();
         let own = own.clone();
+        let own_late = own.clone();
         use_effect_with((), move |_| {
             let warnings = match &*plan {
                 Ok(p) => p.warnings.clone(),
@@ -189,6 +196,8 @@ pub fn EmbedApp() -> Html {
                 host::report_error(w);
             }
             let mut listener = None;
+            // Set once a quiz from the host was taken, or given up on.
+            let taken = Rc::new(std::cell::Cell::new(false));
             match &*plan {
                 Ok(Plan {
                     source: Source::Bank(ids),
@@ -207,7 +216,8 @@ pub fn EmbedApp() -> Html {
                     ..
                 }) => {
                     let params = params.clone();
-                    let taken = std::cell::Cell::new(false);
+                    let taken = Rc::clone(&taken);
+                    let own = own.clone();
                     listener = host::receive_quiz(move |sent| {
                         // The first quiz counts: a host cannot swap questions under a reader.
                         if taken.replace(true) {
@@ -224,15 +234,37 @@ pub fn EmbedApp() -> Html {
                             }
                         }
                     });
-                    if listener.is_none() {
-                        host::report_error(
-                            "an own quiz needs embed.js on the host page (data-src or inline JSON)",
-                        );
-                    }
                 }
                 Err(_) => {}
             }
-            move || drop(listener)
+            // A quiz from the host that never comes (the page opened on its own, or framed
+            // without embed.js) ends in the neutral line, not in "Loading" for ever.
+            let from_host = matches!(
+                &*plan,
+                Ok(Plan {
+                    source: Source::Host(_),
+                    ..
+                })
+            );
+            let no_host = from_host && listener.is_none();
+            let wait = (from_host && !no_host).then(|| {
+                let own = own_late.clone();
+                let taken = Rc::clone(&taken);
+                Timeout::new(HOST_WAIT_MS, move || {
+                    if !taken.replace(true) {
+                        host::report_error(NO_HOST);
+                        own.set(Own::Refused);
+                    }
+                })
+            });
+            if no_host {
+                host::report_error(NO_HOST);
+                own_late.set(Own::Refused);
+            }
+            move || {
+                drop(listener);
+                drop(wait);
+            }
         });
     }
     // The host hears the height on every change, and each event once.
@@ -277,6 +309,15 @@ pub fn EmbedApp() -> Html {
             ..
         })
     );
+    // After "Try again" the frame may shrink back from the long review to the first question
+    // (the reader's click keeps that shift out of the host's layout-shift score).
+    {
+        let refit = refit.clone();
+        use_effect_with(*refit, move |on| {
+            let clear = on.then(|| Timeout::new(1_000, move || refit.set(false)));
+            move || drop(clear)
+        });
+    }
     // Every question it named was missing from its topic: nothing is left to wait for.
     let has_nothing = plan.is_err()
         || (from_host && *own == Own::Refused)
@@ -292,6 +333,7 @@ pub fn EmbedApp() -> Html {
             let retry = {
                 let dispatch = model.dispatcher();
                 let show_results = show_results.clone();
+                let refit = refit.clone();
                 let ids = runner.session.as_ref().map(|s| (s.ids.clone(), s.mode));
                 Callback::from(move |_: MouseEvent| {
                     if let Some((ids, mode)) = ids.clone() {
@@ -301,6 +343,7 @@ pub fn EmbedApp() -> Html {
                             platform::now_ms(),
                         )));
                         show_results.set(false);
+                        refit.set(true);
                     }
                 })
             };
@@ -343,9 +386,13 @@ pub fn EmbedApp() -> Html {
         _ => html! {},
     };
     html! {
-        <main class="embed" ref={root} data-fit={has_nothing.then_some("")}>
+        <main class="embed" ref={root} data-fit={(has_nothing || *refit).then_some("")}>
             { title }
-            { body }
+            if from_host {
+                <ContextProvider<OwnQuestions> context={OwnQuestions}>{ body }</ContextProvider<OwnQuestions>>
+            } else {
+                { body }
+            }
         </main>
     }
 }

@@ -84,6 +84,12 @@ test('a three-question quiz keeps the host page steady (CLS < 0.1) and its frame
   const sizes = heights.map(px);
   assert.ok(sizes.length >= 1 && sizes[0] >= 560, `reserved up front: ${heights}`);
   for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] >= sizes[i - 1], `never shrinks: ${heights}`);
+  // "Try again" after the long review: the frame goes back to the question's size (the
+  // reader's click keeps that out of the layout-shift score).
+  const tallest = Math.max(...sizes);
+  await frame.getByRole('button', { name: 'Try again' }).click();
+  await frame.locator('.q-heading', { hasText: 'Question 1 of 3' }).waitFor();
+  await page.waitForFunction((max) => Number.parseFloat(document.querySelector('iframe').style.height) < max, tallest);
   page.assertClean();
   await context.close();
 });
@@ -100,6 +106,24 @@ test('data-height reserves what the author asks; an embed with nothing to show s
   const empty = await (await page.locator('iframe').elementHandle()).contentFrame();
   await empty.locator('.link-error').waitFor();
   await page.waitForFunction(() => Number.parseFloat(document.querySelector('iframe').style.height) < 200);
+  page.assertClean();
+  await context.close();
+});
+
+test('data-theme="inherit" reads the host\'s text colour even when the page writes it in oklch()', async () => {
+  await writeFile(join(dir, 'oklch.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Dark post</title><link rel="icon" href="data:,"></head>
+<body style="background: #111; margin: 0"><div style="color: oklch(0.93 0.01 90)">
+<script src="${env.server.url}embed.js" data-ids="scp-01" data-theme="inherit"></script></div></body></html>`);
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(`${blog.url}oklch.html`);
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+  await frame.locator('.question-card').waitFor();
+  const look = await frame.evaluate(() => ({ theme: document.documentElement.dataset.theme, color: getComputedStyle(document.body).color }));
+  assert.equal(look.theme, 'dark', 'light text on the host: the dark palette');
+  const [r, g, b] = look.color.match(/\d+/g).map(Number);
+  assert.ok(r > 200 && g > 200 && b > 190, `the host's light text: ${look.color}`);
+  assert.equal(await page.locator('iframe').evaluate((f) => f.style.colorScheme), 'dark');
   page.assertClean();
   await context.close();
 });

@@ -104,6 +104,16 @@ test('the walkthrough: author page → download → a blog on another origin emb
   assert.equal(file, await compileWithCli(join(ROOT, 'content/examples/my-quiz.toml')), 'the author page and the CLI write identical files');
   await writeFile(join(blogDir, 'my-quiz.json'), file);
   await page.locator('#file-url').fill('my-quiz.json');
+  // The draft itself can be downloaded too (when the browser cannot keep it).
+  const [toml] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my-quiz.toml' }).click(),
+  ]);
+  assert.equal(await readFile(await toml.path(), 'utf8'), template);
+  // On this machine, the page says the tag must point at the deployed copy.
+  assert.match(await page.locator('.publish .notice').innerText(), /runs on your own machine/);
+  await page.getByRole('button', { name: 'Copy tag' }).click();
+  await page.locator('.publish .copied').filter({ hasText: /Copied|Could not copy/ }).waitFor();
   const tag = await page.locator('#tag').inputValue();
   assert.equal(tag, `<script src="${env.server.url}embed.js" data-src="my-quiz.json" async></script>`);
   await page.locator('details summary').click();
@@ -148,12 +158,17 @@ test('a quiz file the host cannot serve, or that is broken, tells the author and
   const good = await compileWithCli(join(ROOT, 'content/examples/my-quiz.toml'));
   await writeFile(join(blogDir, 'truncated.json'), good.slice(0, good.length / 2));
   await writeFile(join(blogDir, 'not-a-quiz.json'), JSON.stringify({ format: 'something-else', questions: [] }));
+  // Ids that begin like a bank topic's (dec-…) are still the blogger's own questions.
+  const renamed = JSON.parse(good);
+  renamed.questions.forEach((q, i) => { q.id = `dec-${i + 1}`; });
+  await writeFile(join(blogDir, 'dec.json'), JSON.stringify(renamed));
   const post = await writePost('broken.html', env.server.url, (w) => [
     `<script src="${w}embed.js" data-src="missing.json"></script>`,
     `<script src="${w}embed.js" data-src="truncated.json"></script>`,
     `<script src="${w}embed.js" data-src="not-a-quiz.json"></script>`,
+    `<script src="${w}embed.js" data-src="dec.json"></script>`,
   ].join('\n'));
-  const context = await env.browser.newContext({ viewport: { width: 900, height: 2000 } });
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 3000 } });
   // The browser logs the missing file's 404 itself.
   const page = await watchedPage(context, { allow: [/status of 404/] });
   await page.goto(post);
@@ -162,6 +177,17 @@ test('a quiz file the host cannot serve, or that is broken, tells the author and
     await frame.locator('.link-error').waitFor();
     assert.equal(await frame.locator('.link-error').innerText(), 'This quiz has no questions to show.');
   }
+  const dec = await frameOf(page, 3);
+  await dec.locator('.question-card .prompt[id="prompt-dec-1"]').waitFor();
+  assert.equal(await dec.locator('.question-card .topic-name').innerText(), '', 'no bank topic name on own questions');
+  // Opened on its own (or framed without embed.js), an embed waiting for a host's quiz gives up.
+  const alone = await watchedPage(context);
+  const said = [];
+  alone.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
+  await alone.goto(`${env.server.url}embed/#quiz=host`);
+  await alone.locator('.link-error').waitFor();
+  assert.ok(said.some((w) => /no quiz file arrived/.test(w)), said.join('\n'));
+  alone.assertClean();
   await page.locator('#events li').nth(2).waitFor();
   const said = await page.locator('#events').innerText();
   assert.match(said, /pyquiz:error .*data-src missing\.json: HTTP 404/);

@@ -2,7 +2,7 @@
 //! an iframe, handed the compiled file as `embed.js` would) on the right, then the download and
 //! the snippets. The draft is kept in localStorage under its own key.
 
-use crate::{compile, inline_snippet, snippet, Compiled, OUTPUT_NAME, TEMPLATE};
+use crate::{compile, inline_snippet, snippet, Compiled, OUTPUT_NAME, SOURCE_NAME, TEMPLATE};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,11 +49,11 @@ fn site_url(path: &str) -> String {
         .unwrap_or_else(|_| path.to_string())
 }
 
-/// Saves the compiled file as `my-quiz.json` in the browser's downloads.
-fn download(json: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+/// Saves `text` as `name` in the browser's downloads.
+fn download(text: &str, name: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("application/json");
+    bag.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
         return;
     };
@@ -64,16 +64,47 @@ fn download(json: &str) {
     if let Ok(a) = document.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
-        a.set_download(OUTPUT_NAME);
+        a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked later: some browsers still read the address after the click returns.
+    Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
-fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Copies `text`, then says whether it worked: the clipboard needs a secure page (https or
+/// localhost), and the text stays selectable in its field either way.
+fn copy(text: &str, said: UseStateHandle<String>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let failed = "Could not copy: select the text in its field and copy it.".to_string();
+    if !window.is_secure_context() {
+        said.set(failed);
+        return;
     }
+    let promise = window.navigator().clipboard().write_text(text);
+    let ok = {
+        let said = said.clone();
+        Closure::once(move |_: JsValue| said.set("Copied.".into()))
+    };
+    let err = Closure::once(move |_: JsValue| said.set(failed));
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
+
+/// The page runs on the author's own machine: its embed.js address would not work in a post.
+fn on_this_machine() -> bool {
+    let host = web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .unwrap_or_default();
+    matches!(
+        host.as_str(),
+        "localhost" | "127.0.0.1" | "[::1]" | "0.0.0.0"
+    )
 }
 
 #[function_component]
@@ -83,9 +114,10 @@ pub fn AuthorPage() -> Html {
     // Bumped on every good compile: a fresh preview frame takes the new file.
     let version = use_state(|| 0u32);
     let saved = use_state(|| true);
-    let file_url = use_state(|| format!("/posts/{OUTPUT_NAME}"));
+    let file_url = use_state(|| OUTPUT_NAME.to_string());
     let pending = use_mut_ref(|| None::<Timeout>);
     let frame = use_node_ref();
+    let copied = use_state(String::new);
 
     let on_input = {
         let (draft, compiled, version, saved) = (
@@ -116,6 +148,7 @@ pub fn AuthorPage() -> Html {
             version.clone(),
             saved.clone(),
         );
+        let pending = pending.clone();
         Callback::from(move |_: MouseEvent| {
             let keep = *draft != TEMPLATE
                 && !web_sys::window()
@@ -127,6 +160,8 @@ pub fn AuthorPage() -> Html {
             if keep {
                 return;
             }
+            // A compile of the old draft still waiting would otherwise land after this one.
+            pending.borrow_mut().take();
             saved.set(save_draft(TEMPLATE));
             draft.set(TEMPLATE.to_string());
             compiled.set(compile(TEMPLATE));
@@ -195,6 +230,10 @@ pub fn AuthorPage() -> Html {
         });
     }
 
+    let on_save_toml = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| download(&draft, SOURCE_NAME, "application/toml"))
+    };
     let embed_js = site_url("../embed.js");
     let (status, problems, publish) = match &*compiled {
         Compiled::Problems(list) => (
@@ -211,7 +250,9 @@ pub fn AuthorPage() -> Html {
         Compiled::Quiz { json, questions } => {
             let on_download = {
                 let json = json.clone();
-                Callback::from(move |_: MouseEvent| download(&json))
+                Callback::from(move |_: MouseEvent| {
+                    download(&json, OUTPUT_NAME, "application/json")
+                })
             };
             let on_url = {
                 let file_url = file_url.clone();
@@ -222,12 +263,12 @@ pub fn AuthorPage() -> Html {
             let tag = snippet(&embed_js, &file_url);
             let inline = inline_snippet(&embed_js, json);
             let copy_tag = {
-                let tag = tag.clone();
-                Callback::from(move |_: MouseEvent| copy(&tag))
+                let (tag, copied) = (tag.clone(), copied.clone());
+                Callback::from(move |_: MouseEvent| copy(&tag, copied.clone()))
             };
             let copy_inline = {
-                let inline = inline.clone();
-                Callback::from(move |_: MouseEvent| copy(&inline))
+                let (inline, copied) = (inline.clone(), copied.clone());
+                Callback::from(move |_: MouseEvent| copy(&inline, copied.clone()))
             };
             (
                 html! { <p class="status good">{ format!("Ready: {}", plural(*questions, "question")) }</p> },
@@ -237,11 +278,15 @@ pub fn AuthorPage() -> Html {
                         <h2 id="publish-title">{ "Put it on your blog" }</h2>
                         <p>{ "1. Download the quiz file and upload it next to your post." }</p>
                         <button type="button" class="primary" onclick={on_download}>{ format!("Download {OUTPUT_NAME}") }</button>
-                        <p><label for="file-url">{ "2. Where the file will be on your site" }</label></p>
+                        <p><label for="file-url">{ "2. Its address, as seen from your post (just the name if it sits next to the post)" }</label></p>
                         <input id="file-url" type="text" value={(*file_url).clone()} oninput={on_url} />
                         <p><label for="tag">{ "3. Paste this tag where the quiz should appear:" }</label></p>
                         <textarea id="tag" class="snippet" readonly=true rows="2" value={tag} />
                         <button type="button" class="secondary" onclick={copy_tag}>{ "Copy tag" }</button>
+                        <span class="muted copied" role="status">{ (*copied).clone() }</span>
+                        if on_this_machine() {
+                            <p class="notice info">{ "This page runs on your own machine, so the tag points at it: use the address of your deployed pyquiz in your post (or open this page there)." }</p>
+                        }
                         <details>
                             <summary>{ "Cannot upload files? Put the quiz in the page instead" }</summary>
                             <textarea class="snippet" readonly=true rows="4" aria-label="Inline form" value={inline} />
@@ -276,7 +321,8 @@ pub fn AuthorPage() -> Html {
                         <button type="button" class="secondary" onclick={on_template}>{ "Start from the template" }</button>
                     </div>
                     <textarea id="draft" spellcheck="false" wrap="off" rows="28" value={(*draft).clone()} oninput={on_input} />
-                    <p class="muted">{ if *saved { "Your draft is kept in this browser." } else { "Your draft could not be kept in this browser: download it or copy it somewhere." } }</p>
+                    <p class="muted">{ if *saved { "Your draft is kept in this browser." } else { "Your draft could not be kept in this browser: download it or copy it somewhere." } }
+                        { " " }<button type="button" class="link" onclick={on_save_toml}>{ format!("Download {SOURCE_NAME}") }</button></p>
                 </section>
                 <section class="preview" aria-labelledby="preview-title">
                     <h2 id="preview-title">{ "Preview" }</h2>

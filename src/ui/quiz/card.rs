@@ -57,7 +57,8 @@ pub fn QuestionCard(props: &Props) -> Html {
             }
         })
     };
-    let topic = topic_of(&q.id).map_or("", |t| t.title);
+    let own = use_context::<super::OwnQuestions>().is_some();
+    let topic = topic_of(&q.id).filter(|_| !own).map_or("", |t| t.title);
     // Tags such as "gotcha" would give the answer away: they show with the feedback.
     let gotcha = reveal && q.tags.iter().any(|t| t == "gotcha");
     let body = match &q.body {

@@ -15,3 +15,8 @@ pub use options::Options;
 pub use review::{Review, ScoreSummary};
 pub use runner::QuizRunner;
 pub use shortcuts::Shortcuts;
+
+/// Provided around a blogger's own questions: their ids may begin like a bank topic's (`dec-1`)
+/// without being about it, so no topic name is drawn on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnQuestions;
