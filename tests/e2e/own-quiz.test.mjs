@@ -182,11 +182,11 @@ test('a quiz file the host cannot serve, or that is broken, tells the author and
   assert.equal(await dec.locator('.question-card .topic-name').innerText(), '', 'no bank topic name on own questions');
   // Opened on its own (or framed without embed.js), an embed waiting for a host's quiz gives up.
   const alone = await watchedPage(context);
-  const said = [];
-  alone.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
+  const warned = [];
+  alone.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
   await alone.goto(`${env.server.url}embed/#quiz=host`);
   await alone.locator('.link-error').waitFor();
-  assert.ok(said.some((w) => /no quiz file arrived/.test(w)), said.join('\n'));
+  assert.ok(warned.some((w) => /no quiz file arrived/.test(w)), warned.join('\n'));
   alone.assertClean();
   await page.locator('#events li').nth(2).waitFor();
   const said = await page.locator('#events').innerText();
