@@ -58,6 +58,12 @@ fn use_route() -> Route {
     {
         let route = route.clone();
         use_effect_with((), move |_| {
+            // A page's first effects run before this one: a redirect they made has sent its
+            // hashchange before anyone listened (#/quiz then hung on "Opening the quiz…").
+            let at_mount = Route::parse(&platform::hash());
+            if at_mount != *route {
+                route.set(at_mount);
+            }
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 route.set(Route::parse(&platform::hash()));
             });
