@@ -1,8 +1,8 @@
 // Starts the app (or the embed) without any inline script, so the page runs under a strict
 // Content-Security-Policy. It finds the wasm and its JavaScript from the preload links trunk
-// writes, starts downloading the question chunks a link needs at once (in parallel with the
-// wasm, instead of after it), shows a message with a reload button if the app cannot start or
-// crashes, and registers the service worker that makes the app work offline.
+// writes (preload.js has already started the wasm's compilation and the question chunks a link
+// needs), shows a message with a reload button if the app cannot start or crashes, and
+// registers the service worker that makes the app work offline.
 function showProblem(text) {
   if (document.querySelector('.boot-problem')) return;
   const box = document.createElement('div');
@@ -31,56 +31,13 @@ const crashed = (error) => {
 addEventListener('error', (e) => crashed(e.error));
 addEventListener('unhandledrejection', (e) => crashed(e.reason));
 
-const meta = document.querySelector('meta[name="pyquiz-bank"]');
-const bankBase = meta ? meta.content : 'bank/';
-const chunks = {}; // topic id -> chunk file
-const prefixes = {}; // id prefix -> topic id
-for (const entry of (meta?.dataset.chunks || '').split(';')) {
-  const [topic, prefix, file] = entry.split('=');
-  if (file) { chunks[topic] = file; prefixes[prefix] = topic; }
-}
-
-/** The address without its `#`, decoded where it can be: a stray `%` must not stop the start. */
-function readHash() {
-  const raw = location.hash.replace(/^#/, '');
-  try { return decodeURIComponent(raw); } catch { return raw; }
-}
-
-/** The topics whose questions the address asks for, if it says. */
-function wantedTopics() {
-  const hash = readHash();
-  const topics = new Set();
-  const byId = (ids) => ids.split('.').forEach((id) => {
-    const t = prefixes[id.slice(0, id.lastIndexOf('-'))];
-    if (t) topics.add(t);
-  });
-  const q = hash.match(/^\/(?:q|question|score\/[^/]*)\/([^/?]+)/);
-  if (q) byId(q[1]);
-  if (document.documentElement.dataset.embed !== undefined) {
-    const params = new URLSearchParams(hash);
-    if (params.get('ids')) byId(params.get('ids'));
-    else (params.get('topic') || '').split(',').forEach((t) => chunks[t.trim()] && topics.add(t.trim()));
-  }
-  return [...topics].slice(0, 8);
-}
-
-// Prefetching is only a head start: whatever goes wrong here, the app fetches by itself.
-window.pyquizPrefetch = {};
-try {
-  for (const topic of wantedTopics()) {
-    const p = fetch(bankBase + chunks[topic]).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
-    p.catch(() => {}); // the app fetches again itself if this one failed
-    window.pyquizPrefetch[topic] = p;
-  }
-} catch (e) {
-  console.warn('pyquiz could not prefetch', e);
-}
-
 const js = document.querySelector('link[rel="modulepreload"]');
 const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 try {
   const bindings = await import(js.href);
-  await bindings.default({ module_or_path: wasm.href });
+  // preload.js has been compiling the wasm since the page was parsed; if that failed, fetch it.
+  const compiled = window.pyquizWasm ? await window.pyquizWasm.catch(() => null) : null;
+  await bindings.default({ module_or_path: compiled ?? wasm.href });
   started = true;
   // For the benchmark's timeline: an embed tells its host when its wasm is running.
   if (window.parent !== window) {

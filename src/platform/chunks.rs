@@ -1,4 +1,4 @@
-//! Downloading a topic's chunk. The page's boot script may already have started the download
+//! Downloading a topic's chunk. The page's preload.js may already have started the download
 //! (in parallel with the wasm's), leaving a promise in `window.pyquizPrefetch[topic]`.
 
 use super::json::Js;

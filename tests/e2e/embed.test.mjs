@@ -198,3 +198,32 @@ test("the topic's questions download while the wasm is still downloading, not af
   page.assertClean();
   await context.close();
 });
+
+test('the chunk is requested while the page is still being parsed, and the wasm is downloaded once', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await watchedPage(context);
+  for (const [url, chunk] of [
+    [`${env.server.url}embed/#topic=scope&count=3`, 'scope'],
+    [`${env.server.url}#/q/${[...env.bank.values()].find((q) => q.topic === 'iterators').id}`, 'iterators'],
+  ]) {
+    await page.goto(url);
+    await page.locator('.question-card, .quiz-intro').first().waitFor();
+    await page.waitForFunction((t) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/bank/${t}.`)), chunk);
+    const timing = await page.evaluate((topic) => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const resources = performance.getEntriesByType('resource');
+      const chunks = resources.filter((e) => e.name.includes(`/bank/${topic}.`));
+      return {
+        parsed: nav.domInteractive,
+        chunks: chunks.map((e) => e.startTime),
+        wasm: resources.filter((e) => e.name.endsWith('.wasm')).length,
+      };
+    }, chunk);
+    assert.equal(timing.chunks.length, 1, `${url}: the chunk is fetched once`);
+    // A module script would only run once parsing is over (domInteractive).
+    assert.ok(timing.chunks[0] < timing.parsed, `${url}: chunk requested at ${timing.chunks[0]} ms, parsing over at ${timing.parsed} ms`);
+    assert.equal(timing.wasm, 1, `${url}: the compile takes over the preload's download`);
+  }
+  page.assertClean();
+  await context.close();
+});

@@ -1,0 +1,64 @@
+// Runs while the page is still being parsed (a classic script at the end of <body>, not a
+// module, which would wait for DOMContentLoaded): starts downloading the question chunks the
+// address needs and compiling the wasm as its bytes arrive. boot.js takes both when it starts
+// the app; whatever fails here, the app fetches again by itself.
+(() => {
+  const meta = document.querySelector('meta[name="pyquiz-bank"]');
+  const bankBase = meta ? meta.content : 'bank/';
+  const chunks = {}; // topic id -> chunk file
+  const prefixes = {}; // id prefix -> topic id
+  for (const entry of (meta?.dataset.chunks || '').split(';')) {
+    const [topic, prefix, file] = entry.split('=');
+    if (file) { chunks[topic] = file; prefixes[prefix] = topic; }
+  }
+
+  /** The address without its `#`, decoded where it can be: a stray `%` must not stop the start. */
+  function readHash() {
+    const raw = location.hash.replace(/^#/, '');
+    try { return decodeURIComponent(raw); } catch { return raw; }
+  }
+
+  /** The topics whose questions the address asks for, if it says. */
+  function wantedTopics() {
+    const hash = readHash();
+    const topics = new Set();
+    const byId = (ids) => ids.split('.').forEach((id) => {
+      const t = prefixes[id.slice(0, id.lastIndexOf('-'))];
+      if (t) topics.add(t);
+    });
+    const q = hash.match(/^\/(?:q|question|score\/[^/]*)\/([^/?]+)/);
+    if (q) byId(q[1]);
+    if (document.documentElement.dataset.embed !== undefined) {
+      const params = new URLSearchParams(hash);
+      if (params.get('ids')) byId(params.get('ids'));
+      else (params.get('topic') || '').split(',').forEach((t) => chunks[t.trim()] && topics.add(t.trim()));
+    }
+    return [...topics].slice(0, 8);
+  }
+
+  window.pyquizPrefetch = {};
+  try {
+    for (const topic of wantedTopics()) {
+      const p = fetch(bankBase + chunks[topic]).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
+      p.catch(() => {}); // the app fetches again itself if this one failed
+      window.pyquizPrefetch[topic] = p;
+    }
+  } catch (e) {
+    console.warn('pyquiz could not prefetch', e);
+  }
+
+  // The same request as trunk's preload link (CORS mode, its integrity), so the browser hands
+  // over that download instead of starting a second one.
+  const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+  if (wasm && 'compileStreaming' in WebAssembly) {
+    const compiled = fetch(wasm.href, { integrity: wasm.integrity }).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      // A host that serves .wasm with another type: compile from the bytes instead.
+      return (r.headers.get('Content-Type') || '').startsWith('application/wasm')
+        ? WebAssembly.compileStreaming(r)
+        : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+    });
+    compiled.catch(() => {}); // boot.js falls back to fetching the wasm itself
+    window.pyquizWasm = compiled;
+  }
+})();
