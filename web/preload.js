@@ -3,6 +3,17 @@
 // address needs and compiling the wasm as its bytes arrive. boot.js takes both when it starts
 // the app; whatever fails here, the app fetches again by itself.
 (() => {
+  // The app's page holds Home, pre-rendered: any other address waits for the app instead of
+  // showing a Home it is not asking for.
+  const root = document.getElementById('app');
+  if (root?.hasAttribute('data-prerendered') && !/^#?\/?$/.test(location.hash)) {
+    root.removeAttribute('data-prerendered');
+    const wait = document.createElement('p');
+    wait.className = 'boot';
+    wait.textContent = 'Loading the quiz…';
+    root.replaceChildren(wait);
+  }
+
   const meta = document.querySelector('meta[name="pyquiz-bank"]');
   const bankBase = meta ? meta.content : 'bank/';
   const chunks = {}; // topic id -> chunk file

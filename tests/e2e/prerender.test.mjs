@@ -1,0 +1,88 @@
+// Home is pre-rendered into index.html at build time (issue 18): it paints before the wasm
+// arrives, a topic ticked meanwhile is kept when the wasm hydrates the page, other addresses
+// never show a Home they did not ask for, and no mismatch or CSP violation reaches the console.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useBrowser, watchedPage, flushSaves, DIST } from './harness.mjs';
+
+const env = useBrowser();
+const topics = () => [...new Set([...env.bank.values()].map((q) => q.topic))];
+
+/** Holds every wasm download until `release()` is called. */
+async function holdWasm(page) {
+  const held = [];
+  let holding = true;
+  await page.route('**/*.wasm', (route) => (holding ? held.push(route) : route.continue()));
+  return async () => {
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
+  };
+}
+
+test('the served index.html holds Home, with every topic box', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<div id=app data-prerendered>/);
+  assert.match(html, /<h1 tabindex="-1">Python interview practice<\/h1>/);
+  assert.equal((html.match(/<input [^>]*id="topic-/g) ?? []).length, topics().length);
+  const served = await (await fetch(env.server.url)).text();
+  assert.equal(served, html, 'served as built');
+});
+
+test('before the wasm: Home is readable and a topic can be ticked; after hydration the tick is kept and saved', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await watchedPage(context);
+  const release = await holdWasm(page);
+  await page.goto(env.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Python interview practice' }).waitFor();
+  assert.equal(await page.locator('#app[data-prerendered]').count(), 1, 'the wasm has not run');
+  const topic = topics()[3];
+  const box = page.locator(`#topic-${topic}`);
+  await page.locator(`label[for="topic-${topic}"]`).click();
+  assert.ok(await box.isChecked(), 'ticked before the wasm arrived');
+  const start = page.getByRole('button', { name: /^Start/ }).first();
+  assert.equal(await start.evaluate((b) => getComputedStyle(b).pointerEvents), 'none', 'Start is not ready yet, and looks it');
+
+  await release();
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.locator('.topic.checked').first().waitFor();
+  assert.ok(await box.isChecked(), 'hydration kept the tick');
+  assert.deepEqual(await page.locator('.topic.checked input').evaluateAll((els) => els.map((e) => e.id)), [`topic-${topic}`]);
+  assert.equal(await start.evaluate((b) => getComputedStyle(b).pointerEvents), 'auto');
+
+  await flushSaves(page);
+  await page.reload();
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.locator(`#topic-${topic}:checked`).waitFor();
+  page.assertClean();
+  await context.close();
+});
+
+test('a first visit to a quiz link waits for the app instead of showing Home', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await watchedPage(context);
+  const release = await holdWasm(page);
+  const id = [...env.bank.keys()][0];
+  await page.goto(`${env.server.url}#/q/${id}`);
+  await page.locator('#app .boot').waitFor();
+  assert.equal(await page.locator('.home').count(), 0, 'no Home for a quiz link');
+  await release();
+  await page.locator('.quiz-intro, .question-card').first().waitFor();
+  page.assertClean();
+  await context.close();
+});
+
+test('a returning learner: the pre-rendered Home gives way to their own, with no console error', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await watchedPage(context);
+  await page.goto(env.server.url);
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Pick all topics' }).click();
+  await flushSaves(page);
+  await page.reload();
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.waitForFunction((n) => document.querySelectorAll('.topic.checked').length === n, topics().length);
+  page.assertClean();
+  await context.close();
+});
