@@ -40,7 +40,14 @@ if (app) {
   const text = readFileSync(page, 'utf8');
   const placeholder = /<div id=("app"|app)>[\s\S]*?<\/div>/;
   if (!placeholder.test(text)) throw new Error('postbuild: no <div id="app"> placeholder in index.html');
-  writeFileSync(page, text.replace(placeholder, () => `<div id=app data-prerendered>${home}</div>`));
+  // trunk's preload link would start the wasm before Home's first paint, sharing a phone's
+  // bandwidth with the page and its CSS: preload.js starts it right after that paint instead.
+  const preload = /<link [^>]*_bg\.wasm[^>]*>/;
+  const link = text.match(preload)?.[0];
+  const attr = (name) => link?.match(new RegExp(`${name}=("[^"]*"|[^ >]+)`))?.[1].replace(/"/g, '');
+  if (!attr('href') || !attr('integrity')) throw new Error('postbuild: no wasm preload link in index.html');
+  const meta = `<meta name="pyquiz-wasm" content="${attr('href')}" data-integrity="${attr('integrity')}">`;
+  writeFileSync(page, text.replace(placeholder, () => `<div id=app data-prerendered>${home}</div>`).replace(preload, meta));
 }
 
 // The wasm-bindgen glue, boot.js and embed.js: about a third smaller gzipped once minified.

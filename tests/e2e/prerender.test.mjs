@@ -28,6 +28,9 @@ test('the served index.html holds Home, with every topic box', async () => {
   assert.equal((html.match(/<input [^>]*id="topic-/g) ?? []).length, topics().length);
   const served = await (await fetch(env.server.url)).text();
   assert.equal(served, html, 'served as built');
+  // The wasm starts after Home's first paint (preload.js), not from a preload link in <head>.
+  assert.doesNotMatch(html, /<link [^>]*\.wasm/);
+  assert.match(html, /<meta name="pyquiz-wasm" content="\.\/app-[0-9a-f]+_bg\.wasm" data-integrity="sha384-/);
 });
 
 test('before the wasm: Home is readable and a topic can be ticked; after hydration the tick is kept and saved', async () => {
@@ -50,6 +53,9 @@ test('before the wasm: Home is readable and a topic can be ticked; after hydrati
   assert.ok(await box.isChecked(), 'hydration kept the tick');
   assert.deepEqual(await page.locator('.topic.checked input').evaluateAll((els) => els.map((e) => e.id)), [`topic-${topic}`]);
   assert.equal(await start.evaluate((b) => getComputedStyle(b).pointerEvents), 'auto');
+
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(wasm, 1, 'the wasm is downloaded once');
 
   await flushSaves(page);
   await page.reload();
