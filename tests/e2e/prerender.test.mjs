@@ -37,7 +37,7 @@ test('before the wasm: Home is readable and a topic can be ticked; after hydrati
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await watchedPage(context);
   const release = await holdWasm(page);
-  await page.goto(env.server.url);
+  await page.goto(env.server.url, { hydrated: false });
   await page.getByRole('heading', { level: 1, name: 'Python interview practice' }).waitFor();
   assert.equal(await page.locator('#app[data-prerendered]').count(), 1, 'the wasm has not run');
   const topic = topics()[3];
@@ -70,7 +70,7 @@ test('a first visit to a quiz link waits for the app instead of showing Home', a
   const page = await watchedPage(context);
   const release = await holdWasm(page);
   const id = [...env.bank.keys()][0];
-  await page.goto(`${env.server.url}#/q/${id}`);
+  await page.goto(`${env.server.url}#/q/${id}`, { hydrated: false });
   await page.locator('#app .boot').waitFor();
   assert.equal(await page.locator('.home').count(), 0, 'no Home for a quiz link');
   await release();
@@ -89,6 +89,36 @@ test('a returning learner: the pre-rendered Home gives way to their own, with no
   await page.reload();
   await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
   await page.waitForFunction((n) => document.querySelectorAll('.topic.checked').length === n, topics().length);
+  page.assertClean();
+  await context.close();
+});
+
+test('a chosen theme is on the pre-rendered page before it paints, and hydration never drops it', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block', colorScheme: 'light' });
+  // Every change of <html data-theme>, from the moment the document exists.
+  await context.addInitScript(() => {
+    window.themes = [];
+    // The whole document: there is no <html> element yet when this runs.
+    new MutationObserver(() => window.themes.push(document.documentElement.dataset.theme ?? null))
+      .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-theme'] });
+  });
+  const page = await watchedPage(context);
+  await page.goto(env.server.url);
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.getByLabel('Colour scheme').selectOption('dark');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await flushSaves(page);
+
+  const release = await holdWasm(page);
+  await page.reload({ hydrated: false });
+  await page.getByRole('heading', { level: 1, name: 'Python interview practice' }).waitFor();
+  assert.equal(await page.locator('#app[data-prerendered]').count(), 1, 'the wasm has not run');
+  assert.deepEqual(await page.evaluate(() => window.themes), ['dark'], 'set by web/theme.js before the body');
+  await release();
+  await page.locator('#app:not([data-prerendered])').waitFor({ state: 'attached' });
+  await page.locator('select[aria-label="Colour scheme"] option[value="dark"]:checked').waitFor({ state: 'attached' });
+  const themes = await page.evaluate(() => window.themes);
+  assert.ok(themes.every((t) => t === 'dark'), `never removed or changed, not even for a frame: ${themes}`);
   page.assertClean();
   await context.close();
 });

@@ -168,10 +168,15 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // The chosen colour scheme.
+    // The chosen colour scheme. A pre-rendered page already has it (web/theme.js): the first
+    // visit's "system" it is hydrated with must not wipe it before storage is read.
     {
         let theme = app.0.settings.theme;
-        use_effect_with(theme, |theme| {
+        let hydrating = use_mut_ref(move || prerendered);
+        use_effect_with(theme, move |theme| {
+            if std::mem::take(&mut *hydrating.borrow_mut()) {
+                return;
+            }
             platform::set_theme(match theme {
                 crate::progress::Theme::System => None,
                 t => Some(t.as_str()),
