@@ -1,11 +1,12 @@
 // Trunk's post-build hook, for both builds (see Trunk.toml). In the staging folder it:
 // - copies the bank chunks build.rs wrote into bank/ (the app build; the embed reads ../bank/),
 // - tells boot.js where the chunks are (a <meta> in the page: no inline script needed),
+// - puts the pre-rendered Home into the app's page,
 // - minifies the JavaScript (trunk's minifier skips ES modules) and updates the pages'
 //   integrity hashes to match,
 // - writes the service worker with the list of files to keep offline (the app build).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { minify } from 'terser';
 
@@ -30,6 +31,24 @@ if (app) {
 const page = join(stage, 'index.html');
 const meta = `<meta name="pyquiz-bank" content="${app ? 'bank/' : '../bank/'}" data-chunks="${author ? '' : map}">`;
 writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `  ${meta}\n</head>`));
+
+if (app) {
+  // Home, pre-rendered (scripts/build.sh): it paints before the wasm arrives, which hydrates it.
+  const rendered = 'target/prerendered-home.html';
+  if (!existsSync(rendered)) throw new Error(`postbuild: ${rendered} is missing (scripts/build.sh renders it before trunk runs)`);
+  const home = readFileSync(rendered, 'utf8');
+  const text = readFileSync(page, 'utf8');
+  const placeholder = /<div id=("app"|app)>[\s\S]*?<\/div>/;
+  if (!placeholder.test(text)) throw new Error('postbuild: no <div id="app"> placeholder in index.html');
+  // trunk's preload link would start the wasm before Home's first paint, sharing a phone's
+  // bandwidth with the page and its CSS: preload.js starts it right after that paint instead.
+  const preload = /<link [^>]*_bg\.wasm[^>]*>/;
+  const link = text.match(preload)?.[0];
+  const attr = (name) => link?.match(new RegExp(`${name}=("[^"]*"|[^ >]+)`))?.[1].replace(/"/g, '');
+  if (!attr('href') || !attr('integrity')) throw new Error('postbuild: no wasm preload link in index.html');
+  const meta = `<meta name="pyquiz-wasm" content="${attr('href')}" data-integrity="${attr('integrity')}">`;
+  writeFileSync(page, text.replace(placeholder, () => `<div id=app data-prerendered>${home}</div>`).replace(preload, meta));
+}
 
 // The wasm-bindgen glue, boot.js and embed.js: about a third smaller gzipped once minified.
 let pageText = readFileSync(page, 'utf8');

@@ -14,9 +14,13 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p pyquiz-author -- -D warnings
+# The pre-render (native) and the app that hydrates it (wasm) build with features of their own.
+cargo clippy --features ssr --bin prerender --test prerender -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features hydration --bin app -- -D warnings
 
 step "native tests (core, content compiler, command-line tool, bank rules)"
 cargo test --workspace -- --skip on_every_python
+cargo test --features ssr --test prerender
 
 step "the bank against every CPython >= 3.11 here (prints the versions and any mismatch)"
 cargo test -p bank-compiler --test bank_python -- --nocapture

@@ -32,12 +32,13 @@ addEventListener('error', (e) => crashed(e.error));
 addEventListener('unhandledrejection', (e) => crashed(e.reason));
 
 const js = document.querySelector('link[rel="modulepreload"]');
-const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+// The app's page names its wasm in a <meta> instead of a preload link (see preload.js).
+const wasm = document.querySelector('link[rel="preload"][href$=".wasm"], meta[name="pyquiz-wasm"]');
 try {
   const bindings = await import(js.href);
   // preload.js has been compiling the wasm since the page was parsed; if that failed, fetch it.
   const compiled = window.pyquizWasm ? await window.pyquizWasm.catch(() => null) : null;
-  await bindings.default({ module_or_path: compiled ?? wasm.href });
+  await bindings.default({ module_or_path: compiled ?? new URL(wasm.getAttribute('href') ?? wasm.content, location.href) });
   started = true;
   // For the benchmark's timeline: an embed tells its host when its wasm is running.
   if (window.parent !== window) {

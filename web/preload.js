@@ -3,6 +3,17 @@
 // address needs and compiling the wasm as its bytes arrive. boot.js takes both when it starts
 // the app; whatever fails here, the app fetches again by itself.
 (() => {
+  // The app's page holds Home, pre-rendered: any other address waits for the app instead of
+  // showing a Home it is not asking for.
+  const root = document.getElementById('app');
+  if (root?.hasAttribute('data-prerendered') && !/^#?\/?$/.test(location.hash)) {
+    root.removeAttribute('data-prerendered');
+    const wait = document.createElement('p');
+    wait.className = 'boot';
+    wait.textContent = 'Loading the quiz…';
+    root.replaceChildren(wait);
+  }
+
   const meta = document.querySelector('meta[name="pyquiz-bank"]');
   const bankBase = meta ? meta.content : 'bank/';
   const chunks = {}; // topic id -> chunk file
@@ -48,10 +59,23 @@
   }
 
   // The same request as trunk's preload link (CORS mode, its integrity), so the browser hands
-  // over that download instead of starting a second one.
-  const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
-  if (wasm && 'compileStreaming' in WebAssembly) {
-    const compiled = fetch(wasm.href, { integrity: wasm.integrity }).then((r) => {
+  // over that download instead of starting a second one. The app's page has no such link (see
+  // postbuild.mjs): a pre-rendered Home paints first, and only then does the wasm start, so the
+  // two never share the phone's bandwidth; any other address starts it at once.
+  const link = document.querySelector('link[rel="preload"][href$=".wasm"], meta[name="pyquiz-wasm"]');
+  if (link && 'compileStreaming' in WebAssembly) {
+    const href = new URL(link.getAttribute('href') ?? link.content, location.href).href;
+    const integrity = link.integrity ?? link.dataset.integrity;
+    const painted = new Promise((go) => {
+      if (!root?.hasAttribute('data-prerendered')) return go();
+      // Once the browser reports the paint as shown (a frame drawn is not yet a frame shown).
+      try {
+        new PerformanceObserver((list) => list.getEntriesByName('first-contentful-paint').length && go())
+          .observe({ type: 'paint', buffered: true });
+      } catch { go(); }
+      setTimeout(go, 1000); // a hidden tab paints nothing
+    });
+    const compiled = painted.then(() => fetch(href, { integrity })).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       // A host that serves .wasm with another type: compile from the bytes instead.
       return (r.headers.get('Content-Type') || '').startsWith('application/wasm')

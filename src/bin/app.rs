@@ -1,20 +1,57 @@
-//! The full app's entry point (`index.html`): mount the app, nothing else.
+//! The full app's entry point (`index.html`): hydrate the Home pre-rendered into the page, or
+//! draw the app afresh for any other address.
 
 // Smaller than the default allocator (see Cargo.toml); the wasm is single-threaded.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
+use pyquiz::route::Route;
+use pyquiz::ui::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+
+#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
+/// The topics ticked on the pre-rendered Home, if the learner changed any before the wasm ran
+/// (hydration sets every box back to what the app draws).
+fn picked(root: &web_sys::Element) -> Option<Vec<String>> {
+    let boxes = root.query_selector_all("input[id^=topic-]").ok()?;
+    let boxes: Vec<web_sys::HtmlInputElement> = (0..boxes.length())
+        .filter_map(|i| boxes.item(i)?.dyn_into().ok())
+        .collect();
+    boxes
+        .iter()
+        .any(|b| b.checked() != b.default_checked())
+        .then(|| {
+            boxes
+                .iter()
+                .filter(|b| b.checked())
+                .map(|b| b.id().trim_start_matches("topic-").to_string())
+                .collect()
+        })
+}
+
 fn main() {
     let document = gloo::utils::document();
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            // Replace the "Loading…" placeholder the page shows until the wasm runs.
-            root.set_inner_html("");
-            yew::Renderer::<pyquiz::ui::app::App>::with_root(root).render();
+    let Some(root) = document.get_element_by_id("app") else {
+        yew::Renderer::<App>::new().render();
+        return;
+    };
+    // Home was drawn into the page at build time; the address may have moved on since.
+    let home = Route::parse(&pyquiz::platform::hash()) == Route::Home;
+    if root.has_attribute("data-prerendered") && home && cfg!(feature = "hydration") {
+        #[cfg(feature = "hydration")]
+        {
+            let props = AppProps {
+                prerendered: true,
+                picked: picked(&root),
+            };
+            yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
         }
-        None => {
-            yew::Renderer::<pyquiz::ui::app::App>::new().render();
-        }
+    } else {
+        // Replace the "Loading…" placeholder (or a Home that is not wanted here).
+        root.set_inner_html("");
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
     }
+    // The controls a pre-rendered page held back (styles/app.css) now work.
+    let _ = root.remove_attribute("data-prerendered");
 }

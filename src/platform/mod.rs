@@ -10,17 +10,37 @@ pub mod storage;
 
 use wasm_bindgen::JsCast;
 
+/// Whether a browser is there. Not when the build pre-renders Home natively: pages then draw
+/// what a first visit sees (no address, no clock, no storage, online).
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    if IN_BROWSER {
+        js_sys::Date::now()
+    } else {
+        0.0
+    }
 }
 
 /// Minutes to add to local time to get UTC (`Date.getTimezoneOffset`).
 pub fn tz_offset_min() -> f64 {
-    js_sys::Date::new_0().get_timezone_offset()
+    if IN_BROWSER {
+        js_sys::Date::new_0().get_timezone_offset()
+    } else {
+        0.0
+    }
+}
+
+/// `navigator.onLine`.
+pub fn online() -> bool {
+    !IN_BROWSER || gloo::utils::window().navigator().on_line()
 }
 
 fn location() -> Option<web_sys::Location> {
+    if !IN_BROWSER {
+        return None;
+    }
     web_sys::window().map(|w| w.location())
 }
 

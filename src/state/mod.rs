@@ -153,6 +153,9 @@ pub enum Action {
     Toast(NoticeKind, String),
     /// Removes a notice, or the toast (closed, or its time is up).
     Dismiss(u32),
+    /// What storage holds, replacing the first visit's state a pre-rendered page was drawn
+    /// from (the first action such a page dispatches).
+    Loaded(Box<AppState>),
 }
 
 impl AppState {
@@ -256,6 +259,13 @@ impl AppState {
                 now,
             } => self.start(ids, mode, purpose, now),
             Action::OpenLink { link, now } => self.open(&link, now),
+            Action::Loaded(state) => {
+                *self = AppState {
+                    version: self.version,
+                    ..*state
+                };
+                true
+            }
             Action::TakeScored { score, now } => self.take_scored(&score, now),
             Action::Resume { id, now } => self.resume(id, now),
             Action::DiscardSaved { id, now } => {

@@ -88,6 +88,19 @@ export async function watchedPage(context, { allow = [] } = {}) {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  // Home arrives pre-rendered and the wasm hydrates it: opening or reloading a page waits for
+  // that, as a learner's first click on anything but a topic box does. `{ hydrated: false }`
+  // looks at the page before.
+  for (const [name, at] of [['goto', 1], ['reload', 0]]) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const { hydrated = true, ...options } = args[at] ?? {};
+      args[at] = options;
+      const response = await original(...args);
+      if (hydrated) await page.locator('#app[data-prerendered]').waitFor({ state: 'detached' });
+      return response;
+    };
+  }
   page.problems = problems;
   page.assertClean = () => {
     if (problems.length) throw new Error(problems.join('\n'));

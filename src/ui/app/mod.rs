@@ -32,6 +32,18 @@ pub fn redirect(path: &str) {
     }
 }
 
+/// The state a first visit starts from: what the pre-rendered Home was drawn with, at build
+/// time and again when the wasm hydrates it (no storage, no clock).
+pub fn first_visit() -> AppState {
+    AppState::new(
+        Default::default(),
+        Default::default(),
+        Vec::new(),
+        true,
+        0.0,
+    )
+}
+
 fn load() -> AppModel {
     let now = platform::now_ms();
     let loaded = storage::load(now);
@@ -73,9 +85,62 @@ fn use_route() -> Route {
     (*route).clone()
 }
 
+/// Home as a first visit sees it, with the markers hydration needs: what the build puts into
+/// `index.html` (src/bin/prerender.rs).
+#[cfg(feature = "ssr")]
+pub async fn render_home() -> String {
+    let props = AppProps {
+        prerendered: true,
+        picked: None,
+    };
+    yew::LocalServerRenderer::<App>::with_props(props)
+        .hydratable(true)
+        .render()
+        .await
+}
+
+/// What the page hands the app when it starts.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The page holds Home pre-rendered at build time: draw the same (`first_visit`) so
+    /// hydration matches, then take in what storage holds.
+    #[prop_or_default]
+    pub prerendered: bool,
+    /// The topics ticked on the pre-rendered Home when the wasm arrived, if any was changed.
+    #[prop_or_default]
+    pub picked: Option<Vec<String>>,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let app = use_reducer_eq(load);
+pub fn App(props: &AppProps) -> Html {
+    let prerendered = props.prerendered;
+    let app = use_reducer_eq(move || {
+        if prerendered {
+            AppModel(first_visit())
+        } else {
+            load()
+        }
+    });
+    {
+        let d = app.dispatcher();
+        let picked = props.picked.clone();
+        use_effect_with((), move |_| {
+            if prerendered {
+                let loaded = load().0;
+                let filters = picked.map(|topics| {
+                    let mut f = loaded.settings.filters.clone();
+                    f.topics = topics;
+                    f
+                });
+                d.dispatch(Action::Loaded(Box::new(loaded)));
+                // Ticked before the app ran: kept, as if ticked now.
+                if let Some(filters) = filters {
+                    let now = platform::now_ms();
+                    d.dispatch(Action::SetFilters { filters, now });
+                }
+            }
+        });
+    }
     let route = use_route();
     // Whether the page is still at the address it was opened at: a link that came from outside
     // (someone shared it). Coming back to that address later is moving inside the app.
@@ -103,10 +168,15 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // The chosen colour scheme.
+    // The chosen colour scheme. A pre-rendered page already has it (web/theme.js): the first
+    // visit's "system" it is hydrated with must not wipe it before storage is read.
     {
         let theme = app.0.settings.theme;
-        use_effect_with(theme, |theme| {
+        let hydrating = use_mut_ref(move || prerendered);
+        use_effect_with(theme, move |theme| {
+            if std::mem::take(&mut *hydrating.borrow_mut()) {
+                return;
+            }
             platform::set_theme(match theme {
                 crate::progress::Theme::System => None,
                 t => Some(t.as_str()),

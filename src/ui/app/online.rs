@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// `navigator.onLine`, kept up to date by the `online` and `offline` events.
 #[hook]
 pub fn use_online() -> bool {
-    let online = use_state(|| gloo::utils::window().navigator().on_line());
+    let online = use_state(crate::platform::online);
     {
         let online = online.clone();
         use_effect_with((), move |_| {
