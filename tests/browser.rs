@@ -291,3 +291,61 @@ async fn the_embed_offers_a_retry_when_its_questions_cannot_be_downloaded() {
     root.remove();
     set_hash("#/");
 }
+
+/// A one-question exam of `minutes`, started at `started_ms`.
+fn exam(started_ms: f64, minutes: f64) -> pyquiz::quiz::Runner {
+    use pyquiz::quiz::{Mode, QuizAction, Runner, Session};
+    let mut session = Session::new(
+        vec![pyquiz::bank::QUESTIONS[0].id.to_string()],
+        Mode::Exam,
+        started_ms,
+    );
+    session.time_limit_ms = Some(minutes * 60_000.0);
+    let mut runner = Runner::default();
+    runner.apply(QuizAction::Start(session));
+    runner
+}
+
+/// The seconds the exam clock shows ("7:59 left" is 479).
+fn clock_seconds(root: &web_sys::Element) -> u32 {
+    let text = root
+        .query_selector(".timer")
+        .unwrap()
+        .expect("an exam shows its clock")
+        .text_content()
+        .unwrap_or_default();
+    let (m, s) = text.trim_end_matches(" left").split_once(':').unwrap();
+    m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_exam_started_in_a_runner_already_on_screen_shows_its_own_time_left() {
+    // B15: the clock counted from the time the runner was mounted (refreshed by its 1 s ticks),
+    // so a new exam in a runner already on screen showed up to a second more than its limit.
+    type Props = <pyquiz::ui::quiz::QuizRunner as yew::BaseComponent>::Properties;
+    let props = |runner| Props {
+        runner,
+        on_action: yew::Callback::noop(),
+        on_finish: yew::Callback::noop(),
+        on_retry: yew::Callback::noop(),
+        extras: None,
+    };
+    let root = mount_point();
+    let mut handle = yew::Renderer::<pyquiz::ui::quiz::QuizRunner>::with_root_and_props(
+        root.clone(),
+        props(exam(js_sys::Date::now(), 8.0)),
+    )
+    .render();
+    text_appears(&root, " left").await;
+    assert!(clock_seconds(&root) <= 480);
+    TimeoutFuture::new(1500).await;
+    handle.update(props(exam(js_sys::Date::now(), 8.0)));
+    TimeoutFuture::new(50).await;
+    let shown = clock_seconds(&root);
+    assert!(
+        (470..=480).contains(&shown),
+        "an 8-minute exam just started shows {shown} s left"
+    );
+    handle.destroy();
+    root.remove();
+}

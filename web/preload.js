@@ -3,15 +3,17 @@
 // address needs and compiling the wasm as its bytes arrive. boot.js takes both when it starts
 // the app; whatever fails here, the app fetches again by itself.
 (() => {
-  // The app's page holds Home, pre-rendered: any other address waits for the app instead of
-  // showing a Home it is not asking for.
+  // The app's page holds Home, pre-rendered: any other address keeps its header but waits for
+  // the app instead of showing a Home it is not asking for (the app then draws it afresh).
   const root = document.getElementById('app');
-  if (root?.hasAttribute('data-prerendered') && !/^#?\/?$/.test(location.hash)) {
-    root.removeAttribute('data-prerendered');
+  const prerendered = root?.hasAttribute('data-prerendered');
+  const home = /^#?\/?$/.test(location.hash);
+  if (prerendered && !home) {
     const wait = document.createElement('p');
-    wait.className = 'boot';
+    wait.className = 'loading';
     wait.textContent = 'Loading the quiz…';
-    root.replaceChildren(wait);
+    (root.querySelector('main') ?? root).replaceChildren(wait);
+    root.querySelector('nav [aria-current]')?.removeAttribute('aria-current');
   }
 
   const meta = document.querySelector('meta[name="pyquiz-bank"]');
@@ -67,7 +69,7 @@
     const href = new URL(link.getAttribute('href') ?? link.content, location.href).href;
     const integrity = link.integrity ?? link.dataset.integrity;
     const painted = new Promise((go) => {
-      if (!root?.hasAttribute('data-prerendered')) return go();
+      if (!prerendered || !home) return go();
       // Once the browser reports the paint as shown (a frame drawn is not yet a frame shown).
       try {
         new PerformanceObserver((list) => list.getEntriesByName('first-contentful-paint').length && go())

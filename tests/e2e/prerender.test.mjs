@@ -65,14 +65,16 @@ test('before the wasm: Home is readable and a topic can be ticked; after hydrati
   await context.close();
 });
 
-test('a first visit to a quiz link waits for the app instead of showing Home', async () => {
+test('a first visit to a quiz link shows the frame and waits for the app instead of showing Home', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await watchedPage(context);
   const release = await holdWasm(page);
   const id = [...env.bank.keys()][0];
   await page.goto(`${env.server.url}#/q/${id}`, { hydrated: false });
-  await page.locator('#app .boot').waitFor();
+  await page.locator('main .loading', { hasText: 'Loading the quiz…' }).waitFor();
   assert.equal(await page.locator('.home').count(), 0, 'no Home for a quiz link');
+  assert.ok(await page.locator('.site-header nav').isVisible(), 'the frame around it is there');
+  assert.equal(await page.locator('nav [aria-current]').count(), 0, 'Home is not the current page');
   await release();
   await page.locator('.quiz-intro, .question-card').first().waitFor();
   page.assertClean();
