@@ -4,10 +4,7 @@
 use pyquiz::bank::TOPICS;
 
 fn home() -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    runtime.block_on(tokio::task::LocalSet::new().run_until(pyquiz::ui::app::render_home()))
+    pyquiz::ui::app::render_home()
 }
 
 #[test]

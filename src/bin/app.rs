@@ -6,14 +6,13 @@
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
-use pyquiz::route::Route;
 use pyquiz::ui::app::{App, AppProps};
-use wasm_bindgen::JsCast;
 
-#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
 /// The topics ticked on the pre-rendered Home, if the learner changed any before the wasm ran
 /// (hydration sets every box back to what the app draws).
+#[cfg(feature = "hydration")]
 fn picked(root: &web_sys::Element) -> Option<Vec<String>> {
+    use wasm_bindgen::JsCast;
     let boxes = root.query_selector_all("input[id^=topic-]").ok()?;
     let boxes: Vec<web_sys::HtmlInputElement> = (0..boxes.length())
         .filter_map(|i| boxes.item(i)?.dyn_into().ok())
@@ -36,22 +35,23 @@ fn main() {
         yew::Renderer::<App>::new().render();
         return;
     };
-    // Home was drawn into the page at build time; the address may have moved on since.
-    let home = Route::parse(&pyquiz::platform::hash()) == Route::Home;
-    if root.has_attribute("data-prerendered") && home && cfg!(feature = "hydration") {
-        #[cfg(feature = "hydration")]
-        {
-            let props = AppProps {
-                prerendered: true,
-                picked: picked(&root),
-            };
-            yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
-        }
-    } else {
-        // Replace the "Loading…" placeholder (or a Home that is not wanted here).
-        root.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    // Home was drawn into the page at build time: take it over, unless the address has moved
+    // on since.
+    #[cfg(feature = "hydration")]
+    if root.has_attribute("data-prerendered")
+        && pyquiz::route::Route::parse(&pyquiz::platform::hash()) == pyquiz::route::Route::Home
+    {
+        let props = AppProps {
+            prerendered: true,
+            picked: picked(&root),
+        };
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
+        // The controls the pre-rendered page held back (styles/app.css) now work.
+        let _ = root.remove_attribute("data-prerendered");
+        return;
     }
-    // The controls a pre-rendered page held back (styles/app.css) now work.
+    // Replace the "Loading…" placeholder (or a Home that is not wanted here).
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
     let _ = root.remove_attribute("data-prerendered");
 }

@@ -4,10 +4,6 @@
 
 fn main() {
     let out = std::env::args().nth(1).expect("usage: prerender OUT.html");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a single-threaded runtime");
-    let html =
-        runtime.block_on(tokio::task::LocalSet::new().run_until(pyquiz::ui::app::render_home()));
+    let html = pyquiz::ui::app::render_home();
     std::fs::write(&out, html).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
 }

@@ -86,17 +86,21 @@ fn use_route() -> Route {
 }
 
 /// Home as a first visit sees it, with the markers hydration needs: what the build puts into
-/// `index.html` (src/bin/prerender.rs).
+/// `index.html` (src/bin/prerender.rs). Rendered on a single-threaded runtime, as components
+/// are not `Send`.
 #[cfg(feature = "ssr")]
-pub async fn render_home() -> String {
+pub fn render_home() -> String {
     let props = AppProps {
         prerendered: true,
         picked: None,
     };
-    yew::LocalServerRenderer::<App>::with_props(props)
+    let render = yew::LocalServerRenderer::<App>::with_props(props)
         .hydratable(true)
-        .render()
-        .await
+        .render();
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a single-threaded runtime")
+        .block_on(tokio::task::LocalSet::new().run_until(render))
 }
 
 /// What the page hands the app when it starts.
