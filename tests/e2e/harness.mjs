@@ -2,6 +2,7 @@
 // strict Content-Security-Policy the README recommends, a headless Chromium, pages that fail on
 // console errors (CSP violations included), axe checks, and the bank as shipped.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, dirname } from 'node:path';
@@ -22,11 +23,16 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
+/** What static hosts compress (images are compressed already). */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+
 /**
  * Serves `dir` on 127.0.0.1 at a free port, with the CSP on every response. `offline()` makes
- * every request fail until `online()`, like a network that went away.
+ * every request fail until `online()`, like a network that went away. With `gzip`, text and
+ * wasm go out gzip-compressed to a browser that accepts it, as static hosts send them (the
+ * benchmark's Lighthouse runs simulate a phone's network from these transfer sizes).
  */
-export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1' } = {}) {
+export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1', gzip = false } = {}) {
   let down = false;
   const requests = [];
   let root = dir;
@@ -40,6 +46,12 @@ export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1' } = {}) 
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
       if (csp) headers['content-security-policy'] = csp;
+      if (gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+        res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+        return;
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
