@@ -89,13 +89,15 @@ async function blog(widgetUrl) {
     '/own.html': post(`<script src="${widgetUrl}embed.js" data-src="max-quiz.json" async></script>`),
     '/max-quiz.json': MAX_QUIZ,
   };
+  const gzipped = new Map();
   const server = createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://x').pathname];
+    const path = new URL(req.url, 'http://x').pathname;
+    const body = pages[path];
     if (!body) { res.writeHead(404).end(); return; }
     const type = req.url.endsWith('.js') ? 'text/javascript' : req.url.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
     const headers = { 'content-type': type, 'cache-control': 'no-store' };
     if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) { res.writeHead(200, headers).end(body); return; }
-    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipSync(body, { level: 9 }));
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(path) ?? gzipped.set(path, gzipSync(body, { level: 9 })).get(path));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
@@ -253,6 +255,10 @@ try {
       return runs.sort()[1];
     };
     console.log(`  embed page   ${await median3(`${widget.url}embed/#topic=${TOPIC}&count=5`)}`);
+    // The same page from a server that does not compress, as earlier runs of this bench measured.
+    const plain = await serve(DIST, { csp: null });
+    console.log(`  embed page   ${await median3(`${plain.url}embed/#topic=${TOPIC}&count=5`)} (served uncompressed)`);
+    await plain.close();
     console.log(`  host page    ${await median3(`${host.url}pyquiz.html`)}`);
     console.log(`  quizdown     ${await median3(`${host.url}quizdown.html`)}`);
     // The app's first screens: Home is pre-rendered, a quiz link waits for the wasm and its chunk.

@@ -26,6 +26,16 @@ const TYPES = {
 /** What static hosts compress (images are compressed already). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 
+/** Compressed once per file content, as a host's cache would: not on every request. */
+const GZIPPED = new Map();
+function gzipped(file, body) {
+  const hit = GZIPPED.get(file);
+  if (hit?.body.equals(body)) return hit.gz;
+  const gz = gzipSync(body, { level: 9 });
+  GZIPPED.set(file, { body, gz });
+  return gz;
+}
+
 /**
  * Serves `dir` on 127.0.0.1 at a free port, with the CSP on every response. `offline()` makes
  * every request fail until `online()`, like a network that went away. With `gzip`, text and
@@ -49,7 +59,7 @@ export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1', gzip = 
       if (gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';
-        res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+        res.writeHead(200, headers).end(gzipped(file, body));
         return;
       }
       res.writeHead(200, headers).end(body);
