@@ -292,6 +292,116 @@ async fn the_embed_offers_a_retry_when_its_questions_cannot_be_downloaded() {
     set_hash("#/");
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The DOM's `MutationObserver` (not among the web-sys features the crate enables).
+    type MutationObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> MutationObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &MutationObserver, target: &web_sys::Element, options: &js_sys::Object);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &MutationObserver);
+}
+
+/// Records the text of every element ever inserted under `root`, even ones replaced at once.
+fn record_insertions(
+    root: &web_sys::Element,
+) -> (
+    MutationObserver,
+    std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = std::rc::Rc::clone(&seen);
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        for record in records.iter() {
+            let added = js_sys::Reflect::get(&record, &"addedNodes".into()).unwrap();
+            for node in js_sys::Array::from(&added).iter() {
+                let node: web_sys::Node = node.unchecked_into();
+                log.borrow_mut()
+                    .push(node.text_content().unwrap_or_default());
+            }
+        }
+    });
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref());
+    callback.forget();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"childList".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).unwrap();
+    observer.observe(root, &options);
+    (observer, seen)
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_first_render() {
+    use bank_format::{encode_chunk, rich::text_para, Body, Choice, Chunk, Difficulty, Question};
+    let id = pyquiz::bank::QUESTIONS
+        .iter()
+        .find(|q| q.topic().id == "scope")
+        .expect("the bank has scope questions")
+        .id;
+    set_hash(&format!("#ids={id}"));
+    let choice = |key: &str, text: &str, correct| Choice {
+        key: key.into(),
+        text: text_para(text),
+        correct,
+        why: None,
+    };
+    let question = Question {
+        id: id.into(),
+        difficulty: Difficulty::Junior,
+        tags: vec![],
+        min_python: None,
+        max_python: None,
+        prompt: text_para("Which binding does the closure read?"),
+        code: None,
+        hint: None,
+        explanation: text_para("The one in the enclosing scope, when it is called."),
+        docs: "https://docs.python.org/3/reference/executionmodel.html".into(),
+        body: Body::Single {
+            options: vec![
+                choice("a", "The latest", true),
+                choice("b", "A copy", false),
+            ],
+        },
+    };
+    let chunk = Chunk {
+        topic: "scope".into(),
+        questions: vec![std::rc::Rc::new(question)],
+    };
+    // What preload.js leaves for the wasm: the chunk, downloaded while the page was parsed.
+    let json = js_sys::JSON::parse(&encode_chunk(&chunk)).unwrap();
+    let prefetch = js_sys::Object::new();
+    js_sys::Reflect::set(&prefetch, &"scope".into(), &js_sys::Promise::resolve(&json)).unwrap();
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"pyquizPrefetch".into(), &prefetch).unwrap();
+
+    let prepared = pyquiz::ui::embed::prepare().await;
+    let root = mount_point();
+    let (observer, seen) = record_insertions(&root);
+    let props = pyquiz::ui::embed::Props {
+        prepared: Some(std::rc::Rc::new(prepared)),
+    };
+    let app =
+        yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props)
+            .render();
+    let text = text_appears(&root, "Which binding does the closure read?").await;
+    assert!(text.contains("Question 1 of 1"), "{text}");
+    observer.disconnect();
+    let seen = seen.borrow();
+    assert!(!seen.is_empty(), "the observer saw the render");
+    assert!(
+        seen.iter()
+            .all(|t| !t.contains("Loading") && !t.contains("No quiz")),
+        "nothing came before the question: {seen:?}"
+    );
+    app.destroy();
+    root.remove();
+    js_sys::Reflect::delete_property(&window, &"pyquizPrefetch".into()).unwrap();
+    set_hash("#/");
+}
+
 /// A one-question exam of `minutes`, started at `started_ms`.
 fn exam(started_ms: f64, minutes: f64) -> pyquiz::quiz::Runner {
     use pyquiz::quiz::{Mode, QuizAction, Runner, Session};

@@ -10,8 +10,8 @@ use web_sys::Response;
 
 const OFFLINE: &str = "The questions could not be downloaded. Check your connection and try again.";
 
-/// The prefetched JSON for `topic`, if the boot script started one (taken, so a retry fetches).
-fn prefetched(topic: &str) -> Option<Promise> {
+/// `window.pyquizPrefetch` and the promise in it for `topic`, if preload.js started one.
+fn prefetch_of(topic: &str) -> Option<(JsValue, JsValue, Promise)> {
     let window = web_sys::window()?;
     let map = Reflect::get(&window, &"pyquizPrefetch".into()).ok()?;
     if !map.is_object() {
@@ -19,6 +19,17 @@ fn prefetched(topic: &str) -> Option<Promise> {
     }
     let key = JsValue::from_str(topic);
     let promise = Reflect::get(&map, &key).ok()?.dyn_into::<Promise>().ok()?;
+    Some((map, key, promise))
+}
+
+/// Whether preload.js has started downloading `topic`'s chunk.
+pub fn is_prefetched(topic: &str) -> bool {
+    prefetch_of(topic).is_some()
+}
+
+/// The prefetched JSON for `topic`, if the boot script started one (taken, so a retry fetches).
+fn prefetched(topic: &str) -> Option<Promise> {
+    let (map, key, promise) = prefetch_of(topic)?;
     let _ = Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &key);
     Some(promise)
 }

@@ -9,6 +9,8 @@ use crate::quiz::{select, select_own, QuizAction, Runner, Session};
 use crate::share::{EmbedParams, Theme};
 use bank_format::{check_quiz_size, decode_quiz, OwnQuiz};
 use gloo::timers::callback::Timeout;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -152,30 +154,120 @@ fn topics_of(ids: &[String]) -> Vec<&'static TopicMeta> {
     crate::bank::topics_of(ids.iter().map(String::as_str))
 }
 
+/// Fetches `topic`'s chunk, reading only the questions of `ids`. Boxed: one copy of the
+/// download and decoding in the wasm for both callers, not one inlined into each.
+fn load_topic(
+    topic: &'static TopicMeta,
+    ids: Rc<Vec<String>>,
+) -> Pin<Box<dyn Future<Output = QuizAction>>> {
+    Box::pin(async move {
+        let wanted = |id: &str| ids.iter().any(|x| x == id);
+        match chunks::load_only(topic, "../", wanted).await {
+            Ok(chunk) => {
+                host::mark("chunk-decoded");
+                QuizAction::Loaded(Rc::new(chunk))
+            }
+            Err(message) => QuizAction::LoadFailed {
+                topic: topic.id.to_string(),
+                message,
+            },
+        }
+    })
+}
+
 /// Fetches the chunks of `ids`, reading only those questions.
 fn load(ids: Rc<Vec<String>>, dispatch: UseReducerDispatcher<Model>) {
     for t in topics_of(&ids) {
-        let (dispatch, ids) = (dispatch.clone(), Rc::clone(&ids));
-        wasm_bindgen_futures::spawn_local(async move {
-            let wanted = |id: &str| ids.iter().any(|x| x == id);
-            dispatch.dispatch(match chunks::load_only(t, "../", wanted).await {
-                Ok(chunk) => {
-                    host::mark("chunk-decoded");
-                    QuizAction::Loaded(Rc::new(chunk))
-                }
-                Err(message) => QuizAction::LoadFailed {
-                    topic: t.id.to_string(),
-                    message,
-                },
-            });
-        });
+        let loading = load_topic(t, Rc::clone(&ids));
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move { dispatch.dispatch(loading.await) });
+    }
+}
+
+/// The embed as it starts: what the address asks for, and a bank quiz already started.
+pub struct Prepared {
+    plan: Result<Plan, (String, Vec<String>)>,
+    runner: Runner,
+    /// Topics whose chunk was read (or failed) before the first render.
+    fetched: Vec<&'static str>,
+}
+
+impl Prepared {
+    /// Without waiting: the questions download after the first render.
+    fn now() -> Prepared {
+        let plan = plan();
+        let mut runner = Runner::default();
+        if let Ok(Plan {
+            source: Source::Bank(ids),
+            mode,
+            ..
+        }) = &plan
+        {
+            runner.apply(QuizAction::Start(Session::new(
+                ids.clone(),
+                *mode,
+                platform::now_ms(),
+            )));
+        }
+        Prepared {
+            plan,
+            runner,
+            fetched: Vec::new(),
+        }
+    }
+}
+
+/// The embed with the chunks the page has been downloading since it was parsed (preload.js)
+/// already read: the first render draws the first question, instead of "Loading" and then a
+/// second pass that the scheduler may put behind a frame.
+pub async fn prepare() -> Prepared {
+    let mut prepared = Prepared::now();
+    if let Ok(Plan {
+        source: Source::Bank(ids),
+        ..
+    }) = &prepared.plan
+    {
+        let ids = Rc::new(ids.clone());
+        for t in topics_of(&ids) {
+            if chunks::is_prefetched(t.id) {
+                let loaded = load_topic(t, Rc::clone(&ids)).await;
+                prepared.runner.apply(loaded);
+                prepared.fetched.push(t.id);
+            }
+        }
+    }
+    prepared
+}
+
+#[derive(Properties, Default)]
+pub struct Props {
+    /// How it starts (`prepare`); without it, it plans at its first render and downloads after.
+    #[prop_or_default]
+    pub prepared: Option<Rc<Prepared>>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.prepared, &other.prepared) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
     }
 }
 
 #[function_component]
-pub fn EmbedApp() -> Html {
-    let plan = use_memo((), |_| plan());
-    let model = use_reducer(Model::default);
+pub fn EmbedApp(props: &Props) -> Html {
+    let prepared = {
+        let given = props.prepared.clone();
+        use_memo((), move |_| {
+            given.unwrap_or_else(|| Rc::new(Prepared::now()))
+        })
+    };
+    let plan = &prepared.plan;
+    let model = {
+        let prepared = Rc::clone(&prepared);
+        use_reducer(move || Model(prepared.runner.clone()))
+    };
     let root = use_node_ref();
     let show_results = use_state(|| false);
     let refit = use_state(|| false);
@@ -183,12 +275,13 @@ pub fn EmbedApp() -> Html {
     let own = use_state(|| Own::Waiting);
     // Start the quiz and fetch its questions, once; tell the author what was wrong.
     {
-        let plan = plan.clone();
+        let prepared = Rc::clone(&prepared);
         let dispatch = model.dispatcher();
         let own = own.clone();
         let own_late = own.clone();
         use_effect_with((), move |_| {
-            let warnings = match &*plan {
+            let plan = &prepared.plan;
+            let warnings = match plan {
                 Ok(p) => p.warnings.clone(),
                 Err((_, w)) => w.clone(),
             };
@@ -198,18 +291,21 @@ pub fn EmbedApp() -> Html {
             let mut listener = None;
             // Set once a quiz from the host was taken, or given up on.
             let taken = Rc::new(std::cell::Cell::new(false));
-            match &*plan {
+            match plan {
                 Ok(Plan {
                     source: Source::Bank(ids),
-                    mode,
                     ..
                 }) => {
-                    dispatch.dispatch(QuizAction::Start(Session::new(
-                        ids.clone(),
-                        *mode,
-                        platform::now_ms(),
-                    )));
-                    load(Rc::new(ids.clone()), dispatch);
+                    // The quiz started in `Prepared`; its other topics download now.
+                    let fetched = &prepared.fetched;
+                    let rest: Vec<String> = ids
+                        .iter()
+                        .filter(|id| topic_of(id).is_some_and(|t| !fetched.contains(&t.id)))
+                        .cloned()
+                        .collect();
+                    if !rest.is_empty() {
+                        load(Rc::new(rest), dispatch);
+                    }
                 }
                 Ok(Plan {
                     source: Source::Host(params),
@@ -240,7 +336,7 @@ pub fn EmbedApp() -> Html {
             // A quiz from the host that never comes (the page opened on its own, or framed
             // without embed.js) ends in the neutral line, not in "Loading" for ever.
             let from_host = matches!(
-                &*plan,
+                plan,
                 Ok(Plan {
                     source: Source::Host(_),
                     ..
@@ -303,7 +399,7 @@ pub fn EmbedApp() -> Html {
     let runner = &model.0;
     let nothing = html! { <div class="link-error" role="alert"><p>{ NOTHING }</p></div> };
     let from_host = matches!(
-        &*plan,
+        plan,
         Ok(Plan {
             source: Source::Host(_),
             ..
@@ -322,7 +418,7 @@ pub fn EmbedApp() -> Html {
     let has_nothing = plan.is_err()
         || (from_host && *own == Own::Refused)
         || (runner.session.is_none() && !runner.missing.is_empty());
-    let body = match &*plan {
+    let body = match plan {
         Err(_) => nothing,
         Ok(_) if has_nothing => nothing,
         Ok(_) if from_host && *own == Own::Waiting => {
