@@ -304,7 +304,8 @@ extern "C" {
     fn disconnect(this: &MutationObserver);
 }
 
-/// Records the text of every element ever inserted under `root`, even ones replaced at once.
+/// Records the text of every node inserted under `root`, as it reads when the observer runs
+/// (a microtask after the insertion), including nodes removed again by then.
 fn record_insertions(
     root: &web_sys::Element,
 ) -> (
@@ -333,8 +334,10 @@ fn record_insertions(
     (observer, seen)
 }
 
-#[wasm_bindgen_test]
-async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_first_render() {
+const SCOPE_PROMPT: &str = "Which binding does the closure read?";
+
+/// A scope question the bank knows, its chunk as JSON, and the embed's address for it.
+fn scope_chunk() -> js_sys::JsString {
     use bank_format::{encode_chunk, rich::text_para, Body, Choice, Chunk, Difficulty, Question};
     let id = pyquiz::bank::QUESTIONS
         .iter()
@@ -354,7 +357,7 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
         tags: vec![],
         min_python: None,
         max_python: None,
-        prompt: text_para("Which binding does the closure read?"),
+        prompt: text_para(SCOPE_PROMPT),
         code: None,
         hint: None,
         explanation: text_para("The one in the enclosing scope, when it is called."),
@@ -370,13 +373,48 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
         topic: "scope".into(),
         questions: vec![std::rc::Rc::new(question)],
     };
-    // What preload.js leaves for the wasm: the chunk, downloaded while the page was parsed.
-    let json = js_sys::JSON::parse(&encode_chunk(&chunk)).unwrap();
+    encode_chunk(&chunk).into()
+}
+
+/// What preload.js leaves for the wasm: the download of the scope chunk, as `promise`.
+fn prefetch_scope(promise: &js_sys::Promise) -> js_sys::Object {
     let prefetch = js_sys::Object::new();
-    js_sys::Reflect::set(&prefetch, &"scope".into(), &js_sys::Promise::resolve(&json)).unwrap();
+    js_sys::Reflect::set(&prefetch, &"scope".into(), promise).unwrap();
     let window = web_sys::window().unwrap();
     js_sys::Reflect::set(&window, &"pyquizPrefetch".into(), &prefetch).unwrap();
+    prefetch
+}
 
+/// Mounts the embed as `main` does: prepared first.
+async fn mount_prepared_embed() -> (
+    web_sys::Element,
+    yew::AppHandle<pyquiz::ui::embed::EmbedApp>,
+) {
+    let prepared = pyquiz::ui::embed::prepare().await;
+    let root = mount_point();
+    let props = pyquiz::ui::embed::Props {
+        prepared: Some(std::rc::Rc::new(prepared)),
+    };
+    let app =
+        yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props)
+            .render();
+    (root, app)
+}
+
+fn unmount_embed(root: web_sys::Element, app: yew::AppHandle<pyquiz::ui::embed::EmbedApp>) {
+    app.destroy();
+    root.remove();
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::delete_property(&window, &"pyquizPrefetch".into()).unwrap();
+    set_hash("#/");
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_first_render() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let began = performance.now();
+    let json = js_sys::JSON::parse(&String::from(scope_chunk())).unwrap();
+    prefetch_scope(&js_sys::Promise::resolve(&json));
     let prepared = pyquiz::ui::embed::prepare().await;
     let root = mount_point();
     let (observer, seen) = record_insertions(&root);
@@ -386,20 +424,57 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
     let app =
         yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props)
             .render();
-    let text = text_appears(&root, "Which binding does the closure read?").await;
+    let text = text_appears(&root, SCOPE_PROMPT).await;
     assert!(text.contains("Question 1 of 1"), "{text}");
     observer.disconnect();
-    let seen = seen.borrow();
-    assert!(!seen.is_empty(), "the observer saw the render");
-    assert!(
-        seen.iter()
-            .all(|t| !t.contains("Loading") && !t.contains("No quiz")),
-        "nothing came before the question: {seen:?}"
-    );
-    app.destroy();
-    root.remove();
-    js_sys::Reflect::delete_property(&window, &"pyquizPrefetch".into()).unwrap();
-    set_hash("#/");
+    {
+        let seen = seen.borrow();
+        assert!(!seen.is_empty(), "the observer saw the render");
+        assert!(
+            seen.iter()
+                .all(|t| !t.contains("Loading") && !t.contains("No quiz")),
+            "nothing came before the question: {seen:?}"
+        );
+    }
+    // Nor is the chunk downloaded again after the first render.
+    TimeoutFuture::new(200).await;
+    let field = |e: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(e, &key.into()).ok();
+    let requests: Vec<String> = performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter(|e| field(e, "startTime").and_then(|t| t.as_f64()) >= Some(began))
+        .filter_map(|e| field(&e, "name")?.as_string())
+        .filter(|name| name.contains("/bank/"))
+        .collect();
+    assert!(requests.is_empty(), "{requests:?}");
+    unmount_embed(root, app);
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_whose_first_download_stalls_shows_its_quiz_and_waits_there() {
+    let _ = scope_chunk();
+    // A download that never ends.
+    let stalled = js_sys::Promise::new(&mut |_, _| {});
+    let prefetch = prefetch_scope(&stalled);
+    let (root, app) = mount_prepared_embed().await;
+    let text = text_appears(&root, "Loading the question").await;
+    assert!(text.contains("Question 1 of 1"), "{text}");
+    // The component took the download over, so a retry would fetch afresh.
+    assert!(!js_sys::Reflect::has(&prefetch, &"scope".into()).unwrap());
+    unmount_embed(root, app);
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_whose_first_download_failed_offers_a_retry_in_its_first_render() {
+    let _ = scope_chunk();
+    let failed = js_sys::Promise::reject(&"offline".into());
+    let prefetch = prefetch_scope(&failed);
+    let (root, app) = mount_prepared_embed().await;
+    // preload.js's download failed, and so did the embed's own (this page has no bank).
+    let text = text_appears(&root, "Try again").await;
+    assert!(text.contains("could not be downloaded"), "{text}");
+    assert!(!js_sys::Reflect::has(&prefetch, &"scope".into()).unwrap());
+    unmount_embed(root, app);
 }
 
 /// A one-question exam of `minutes`, started at `started_ms`.

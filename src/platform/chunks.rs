@@ -22,12 +22,23 @@ fn prefetch_of(topic: &str) -> Option<(JsValue, JsValue, Promise)> {
     Some((map, key, promise))
 }
 
-/// Whether preload.js has started downloading `topic`'s chunk.
-pub fn is_prefetched(topic: &str) -> bool {
-    prefetch_of(topic).is_some()
+/// Whether preload.js's download of `topic`'s chunk has finished (or failed) within `ms`;
+/// false when it started none. The download is left in place for `load_only` to take.
+pub async fn prefetch_settles_within(topic: &str, ms: i32) -> bool {
+    let Some((_, _, promise)) = prefetch_of(topic) else {
+        return false;
+    };
+    let timer = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    // The timer wins with `undefined`; a chunk is a JSON object, and a failure settles too.
+    let race = Promise::race(&js_sys::Array::of2(&promise, &timer));
+    !matches!(JsFuture::from(race).await, Ok(v) if v.is_undefined())
 }
 
-/// The prefetched JSON for `topic`, if the boot script started one (taken, so a retry fetches).
+/// The prefetched JSON for `topic`, if preload.js started one (taken, so a retry fetches).
 fn prefetched(topic: &str) -> Option<Promise> {
     let (map, key, promise) = prefetch_of(topic)?;
     let _ = Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &key);

@@ -188,7 +188,7 @@ fn load(ids: Rc<Vec<String>>, dispatch: UseReducerDispatcher<Model>) {
 pub struct Prepared {
     plan: Result<Plan, (String, Vec<String>)>,
     runner: Runner,
-    /// Topics whose chunk was read (or failed) before the first render.
+    /// The topic whose chunk was read (or failed) before the first render, if any.
     fetched: Vec<&'static str>,
 }
 
@@ -217,9 +217,14 @@ impl Prepared {
     }
 }
 
-/// The embed with the chunks the page has been downloading since it was parsed (preload.js)
-/// already read: the first render draws the first question, instead of "Loading" and then a
-/// second pass that the scheduler may put behind a frame.
+/// How long the first render waits for the first question's chunk: a download that stalls
+/// still gets the quiz's frame (and the author's warnings, and the height) this soon after.
+const FIRST_CHUNK_WAIT_MS: i32 = 500;
+
+/// The embed with the first question's chunk read in, when the page has been downloading it
+/// since it was parsed (preload.js) and it arrives within `FIRST_CHUNK_WAIT_MS`: the first
+/// render then draws the first question, instead of "Loading" and a second pass that the
+/// scheduler may put behind a frame. Other topics download after the first render.
 pub async fn prepare() -> Prepared {
     let mut prepared = Prepared::now();
     if let Ok(Plan {
@@ -228,11 +233,12 @@ pub async fn prepare() -> Prepared {
     }) = &prepared.plan
     {
         let ids = Rc::new(ids.clone());
-        for t in topics_of(&ids) {
-            if chunks::is_prefetched(t.id) {
-                let loaded = load_topic(t, Rc::clone(&ids)).await;
+        // `topics_of` keeps the ids' order: this topic holds the first question.
+        if let Some(&first) = topics_of(&ids).first() {
+            if chunks::prefetch_settles_within(first.id, FIRST_CHUNK_WAIT_MS).await {
+                let loaded = load_topic(first, Rc::clone(&ids)).await;
                 prepared.runner.apply(loaded);
-                prepared.fetched.push(t.id);
+                prepared.fetched.push(first.id);
             }
         }
     }

@@ -56,9 +56,9 @@ export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1', gzip = 
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
       if (csp) headers['content-security-policy'] = csp;
-      if (gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (gzip && COMPRESSED.has(extname(file))) headers.vary = 'accept-encoding';
+      if (headers.vary && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'gzip';
-        headers.vary = 'accept-encoding';
         res.writeHead(200, headers).end(gzipped(file, body));
         return;
       }
