@@ -376,8 +376,12 @@ fn scope_chunk() -> js_sys::JsString {
     encode_chunk(&chunk).into()
 }
 
-/// What preload.js leaves for the wasm: the download of the scope chunk, as `promise`.
-fn prefetch_scope(promise: &js_sys::Promise) -> js_sys::Object {
+/// What preload.js leaves for the wasm: the download of the scope chunk, as `promise`, marked
+/// `arrived` as preload.js marks a chunk that has arrived.
+fn prefetch_scope(promise: &js_sys::Promise, arrived: bool) -> js_sys::Object {
+    if arrived {
+        js_sys::Reflect::set(promise, &"arrived".into(), &true.into()).unwrap();
+    }
     let prefetch = js_sys::Object::new();
     js_sys::Reflect::set(&prefetch, &"scope".into(), promise).unwrap();
     let window = web_sys::window().unwrap();
@@ -414,7 +418,7 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
     let performance = web_sys::window().unwrap().performance().unwrap();
     let began = performance.now();
     let json = js_sys::JSON::parse(&String::from(scope_chunk())).unwrap();
-    prefetch_scope(&js_sys::Promise::resolve(&json));
+    prefetch_scope(&js_sys::Promise::resolve(&json), true);
     let prepared = pyquiz::ui::embed::prepare().await;
     let root = mount_point();
     let (observer, seen) = record_insertions(&root);
@@ -451,11 +455,11 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
 }
 
 #[wasm_bindgen_test]
-async fn an_embed_whose_first_download_stalls_shows_its_quiz_and_waits_there() {
+async fn an_embed_whose_first_download_is_still_under_way_shows_its_quiz_and_waits_there() {
     let _ = scope_chunk();
-    // A download that never ends.
+    // A download that has not ended (and never will).
     let stalled = js_sys::Promise::new(&mut |_, _| {});
-    let prefetch = prefetch_scope(&stalled);
+    let prefetch = prefetch_scope(&stalled, false);
     let (root, app) = mount_prepared_embed().await;
     let text = text_appears(&root, "Loading the question").await;
     assert!(text.contains("Question 1 of 1"), "{text}");
@@ -465,10 +469,10 @@ async fn an_embed_whose_first_download_stalls_shows_its_quiz_and_waits_there() {
 }
 
 #[wasm_bindgen_test]
-async fn an_embed_whose_first_download_failed_offers_a_retry_in_its_first_render() {
+async fn an_embed_whose_first_download_failed_offers_a_retry() {
     let _ = scope_chunk();
     let failed = js_sys::Promise::reject(&"offline".into());
-    let prefetch = prefetch_scope(&failed);
+    let prefetch = prefetch_scope(&failed, false);
     let (root, app) = mount_prepared_embed().await;
     // preload.js's download failed, and so did the embed's own (this page has no bank).
     let text = text_appears(&root, "Try again").await;

@@ -22,20 +22,12 @@ fn prefetch_of(topic: &str) -> Option<(JsValue, JsValue, Promise)> {
     Some((map, key, promise))
 }
 
-/// Whether preload.js's download of `topic`'s chunk has finished (or failed) within `ms`;
-/// false when it started none. The download is left in place for `load_only` to take.
-pub async fn prefetch_settles_within(topic: &str, ms: i32) -> bool {
-    let Some((_, _, promise)) = prefetch_of(topic) else {
-        return false;
-    };
-    let timer = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    // The timer wins with `undefined`; a chunk is a JSON object, and a failure settles too.
-    let race = Promise::race(&js_sys::Array::of2(&promise, &timer));
-    !matches!(JsFuture::from(race).await, Ok(v) if v.is_undefined())
+/// Whether preload.js's download of `topic`'s chunk has already arrived (it marks the promise
+/// `arrived`); false while it is under way, when it failed, or when it started none.
+pub fn prefetch_arrived(topic: &str) -> bool {
+    prefetch_of(topic).is_some_and(|(_, _, promise)| {
+        Reflect::get(&promise, &"arrived".into()).is_ok_and(|v| v.is_truthy())
+    })
 }
 
 /// The prefetched JSON for `topic`, if preload.js started one (taken, so a retry fetches).

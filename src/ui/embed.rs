@@ -217,14 +217,11 @@ impl Prepared {
     }
 }
 
-/// How long the first render waits for the first question's chunk: a download that stalls
-/// still gets the quiz's frame (and the author's warnings, and the height) this soon after.
-const FIRST_CHUNK_WAIT_MS: i32 = 500;
-
-/// The embed with the first question's chunk read in, when the page has been downloading it
-/// since it was parsed (preload.js) and it arrives within `FIRST_CHUNK_WAIT_MS`: the first
-/// render then draws the first question, instead of "Loading" and a second pass that the
-/// scheduler may put behind a frame. Other topics download after the first render.
+/// The embed with the first question's chunk read in when the page has already downloaded
+/// it (preload.js started it while the page was parsed, and it is smaller than the wasm): the
+/// first render then draws the first question, instead of "Loading" and a second pass that the
+/// scheduler may put behind a frame. A download still under way or failed, and every other
+/// topic, is handled after the first render, so none ever holds the quiz's frame back.
 pub async fn prepare() -> Prepared {
     let mut prepared = Prepared::now();
     if let Ok(Plan {
@@ -235,7 +232,7 @@ pub async fn prepare() -> Prepared {
         let ids = Rc::new(ids.clone());
         // `topics_of` keeps the ids' order: this topic holds the first question.
         if let Some(&first) = topics_of(&ids).first() {
-            if chunks::prefetch_settles_within(first.id, FIRST_CHUNK_WAIT_MS).await {
+            if chunks::prefetch_arrived(first.id) {
                 let loaded = load_topic(first, Rc::clone(&ids)).await;
                 prepared.runner.apply(loaded);
                 prepared.fetched.push(first.id);

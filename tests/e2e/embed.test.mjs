@@ -199,6 +199,28 @@ test("the topic's questions download while the wasm is still downloading, not af
   await context.close();
 });
 
+test('a chunk that arrived before the wasm is drawn in the first render, with no "Loading" before it', async () => {
+  const context = await env.browser.newContext();
+  const page = await watchedPage(context);
+  await page.addInitScript(() => {
+    window.__inserted = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) window.__inserted.push(n.textContent ?? "");
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 400)); // the chunk surely arrives first
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}embed/#topic=scope&count=3`);
+  await page.locator('.question-card .prompt').waitFor();
+  const inserted = await page.evaluate(() => window.__inserted);
+  assert.ok(inserted.some((t) => t.includes('Question 1 of 3')), 'the observer saw the quiz');
+  assert.deepEqual(inserted.filter((t) => /Loading the question|No quiz is running/.test(t)), []);
+  page.assertClean();
+  await context.close();
+});
+
 test('the chunk is requested while the page is still being parsed, and the wasm is downloaded once', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await watchedPage(context);
