@@ -188,8 +188,8 @@ fn load(ids: Rc<Vec<String>>, dispatch: UseReducerDispatcher<Model>) {
 pub struct Prepared {
     plan: Result<Plan, (String, Vec<String>)>,
     runner: Runner,
-    /// The topic whose chunk was read (or failed) before the first render, if any.
-    fetched: Vec<&'static str>,
+    /// The topic whose chunk was read before the first render, if any.
+    fetched: Option<&'static str>,
 }
 
 impl Prepared {
@@ -212,7 +212,7 @@ impl Prepared {
         Prepared {
             plan,
             runner,
-            fetched: Vec::new(),
+            fetched: None,
         }
     }
 }
@@ -229,14 +229,11 @@ pub async fn prepare() -> Prepared {
         ..
     }) = &prepared.plan
     {
-        let ids = Rc::new(ids.clone());
-        // `topics_of` keeps the ids' order: this topic holds the first question.
-        if let Some(&first) = topics_of(&ids).first() {
-            if chunks::prefetch_arrived(first.id) {
-                let loaded = load_topic(first, Rc::clone(&ids)).await;
-                prepared.runner.apply(loaded);
-                prepared.fetched.push(first.id);
-            }
+        let first = ids.iter().find_map(|id| topic_of(id));
+        if let Some(first) = first.filter(|t| chunks::prefetch_arrived(t.id)) {
+            let loaded = load_topic(first, Rc::new(ids.clone())).await;
+            prepared.runner.apply(loaded);
+            prepared.fetched = Some(first.id);
         }
     }
     prepared
@@ -300,10 +297,10 @@ pub fn EmbedApp(props: &Props) -> Html {
                     ..
                 }) => {
                     // The quiz started in `Prepared`; its other topics download now.
-                    let fetched = &prepared.fetched;
+                    let fetched = prepared.fetched;
                     let rest: Vec<String> = ids
                         .iter()
-                        .filter(|id| topic_of(id).is_some_and(|t| !fetched.contains(&t.id)))
+                        .filter(|id| topic_of(id).is_some_and(|t| Some(t.id) != fetched))
                         .cloned()
                         .collect();
                     if !rest.is_empty() {
