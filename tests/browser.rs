@@ -336,15 +336,20 @@ fn record_insertions(
 
 const SCOPE_PROMPT: &str = "Which binding does the closure read?";
 
-/// A scope question the bank knows, its chunk as JSON, and the embed's address for it.
-fn scope_chunk() -> js_sys::JsString {
-    use bank_format::{encode_chunk, rich::text_para, Body, Choice, Chunk, Difficulty, Question};
+/// Opens the embed's address for one scope question the bank knows; its id.
+fn open_one_scope_question() -> &'static str {
     let id = pyquiz::bank::QUESTIONS
         .iter()
         .find(|q| q.topic().id == "scope")
         .expect("the bank has scope questions")
         .id;
     set_hash(&format!("#ids={id}"));
+    id
+}
+
+/// The scope chunk holding question `id`, as the JSON preload.js downloads.
+fn scope_chunk(id: &str) -> wasm_bindgen::JsValue {
+    use bank_format::{encode_chunk, rich::text_para, Body, Choice, Chunk, Difficulty, Question};
     let choice = |key: &str, text: &str, correct| Choice {
         key: key.into(),
         text: text_para(text),
@@ -373,7 +378,7 @@ fn scope_chunk() -> js_sys::JsString {
         topic: "scope".into(),
         questions: vec![std::rc::Rc::new(question)],
     };
-    encode_chunk(&chunk).into()
+    js_sys::JSON::parse(&encode_chunk(&chunk)).unwrap()
 }
 
 /// What preload.js leaves for the wasm: the download of the scope chunk, as `promise`, marked
@@ -389,20 +394,14 @@ fn prefetch_scope(promise: &js_sys::Promise, arrived: bool) -> js_sys::Object {
     prefetch
 }
 
-/// Mounts the embed as `main` does: prepared first.
-async fn mount_prepared_embed() -> (
-    web_sys::Element,
-    yew::AppHandle<pyquiz::ui::embed::EmbedApp>,
-) {
-    let prepared = pyquiz::ui::embed::prepare().await;
-    let root = mount_point();
+/// Mounts the embed in `root` as `main` does: prepared first.
+async fn mount_prepared_embed(
+    root: &web_sys::Element,
+) -> yew::AppHandle<pyquiz::ui::embed::EmbedApp> {
     let props = pyquiz::ui::embed::Props {
-        prepared: Some(std::rc::Rc::new(prepared)),
+        prepared: Some(std::rc::Rc::new(pyquiz::ui::embed::prepare().await)),
     };
-    let app =
-        yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props)
-            .render();
-    (root, app)
+    yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props).render()
 }
 
 fn unmount_embed(root: web_sys::Element, app: yew::AppHandle<pyquiz::ui::embed::EmbedApp>) {
@@ -417,17 +416,11 @@ fn unmount_embed(root: web_sys::Element, app: yew::AppHandle<pyquiz::ui::embed::
 async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_first_render() {
     let performance = web_sys::window().unwrap().performance().unwrap();
     let began = performance.now();
-    let json = js_sys::JSON::parse(&String::from(scope_chunk())).unwrap();
-    prefetch_scope(&js_sys::Promise::resolve(&json), true);
-    let prepared = pyquiz::ui::embed::prepare().await;
+    let chunk = scope_chunk(open_one_scope_question());
+    prefetch_scope(&js_sys::Promise::resolve(&chunk), true);
     let root = mount_point();
     let (observer, seen) = record_insertions(&root);
-    let props = pyquiz::ui::embed::Props {
-        prepared: Some(std::rc::Rc::new(prepared)),
-    };
-    let app =
-        yew::Renderer::<pyquiz::ui::embed::EmbedApp>::with_root_and_props(root.clone(), props)
-            .render();
+    let app = mount_prepared_embed(&root).await;
     let text = text_appears(&root, SCOPE_PROMPT).await;
     assert!(text.contains("Question 1 of 1"), "{text}");
     observer.disconnect();
@@ -456,11 +449,12 @@ async fn an_embed_whose_questions_the_page_already_downloaded_shows_them_in_its_
 
 #[wasm_bindgen_test]
 async fn an_embed_whose_first_download_is_still_under_way_shows_its_quiz_and_waits_there() {
-    let _ = scope_chunk();
+    open_one_scope_question();
     // A download that has not ended (and never will).
     let stalled = js_sys::Promise::new(&mut |_, _| {});
     let prefetch = prefetch_scope(&stalled, false);
-    let (root, app) = mount_prepared_embed().await;
+    let root = mount_point();
+    let app = mount_prepared_embed(&root).await;
     let text = text_appears(&root, "Loading the question").await;
     assert!(text.contains("Question 1 of 1"), "{text}");
     // The component took the download over, so a retry would fetch afresh.
@@ -470,10 +464,11 @@ async fn an_embed_whose_first_download_is_still_under_way_shows_its_quiz_and_wai
 
 #[wasm_bindgen_test]
 async fn an_embed_whose_first_download_failed_offers_a_retry() {
-    let _ = scope_chunk();
+    open_one_scope_question();
     let failed = js_sys::Promise::reject(&"offline".into());
     let prefetch = prefetch_scope(&failed, false);
-    let (root, app) = mount_prepared_embed().await;
+    let root = mount_point();
+    let app = mount_prepared_embed(&root).await;
     // preload.js's download failed, and so did the embed's own (this page has no bank).
     let text = text_appears(&root, "Try again").await;
     assert!(text.contains("could not be downloaded"), "{text}");
