@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, DIST, ROOT } from '../tests/e2e/harness.mjs';
+import { serve, sendCompressible, launch, DIST, ROOT } from '../tests/e2e/harness.mjs';
 import { embedLoad, firstLoad } from './sizes.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
@@ -89,15 +89,12 @@ async function blog(widgetUrl) {
     '/own.html': post(`<script src="${widgetUrl}embed.js" data-src="max-quiz.json" async></script>`),
     '/max-quiz.json': MAX_QUIZ,
   };
-  const gzipped = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const body = pages[path];
     if (!body) { res.writeHead(404).end(); return; }
     const type = req.url.endsWith('.js') ? 'text/javascript' : req.url.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
-    const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
-    if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) { res.writeHead(200, headers).end(body); return; }
-    res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(gzipped.get(path) ?? gzipped.set(path, gzipSync(body, { level: 9 })).get(path));
+    sendCompressible(req, res, { 'content-type': type, 'cache-control': 'no-store' }, `blog${path}`, body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };

@@ -26,14 +26,27 @@ const TYPES = {
 /** What static hosts compress (images are compressed already). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 
-/** Compressed once per file content, as a host's cache would: not on every request. */
+/** Compressed once per content, as a host's cache would: not on every request. */
 const GZIPPED = new Map();
-function gzipped(file, body) {
-  const hit = GZIPPED.get(file);
+function gzipped(key, body) {
+  const hit = GZIPPED.get(key);
   if (hit?.body.equals(body)) return hit.gz;
   const gz = gzipSync(body, { level: 9 });
-  GZIPPED.set(file, { body, gz });
+  GZIPPED.set(key, { body, gz });
   return gz;
+}
+
+/**
+ * Answers 200 with `body` as a static host sends text and wasm: gzip-compressed (once per `key`
+ * and content) when the browser accepts it, and `Vary: accept-encoding` either way.
+ */
+export function sendCompressible(req, res, headers, key, body) {
+  const out = { ...headers, vary: 'accept-encoding' };
+  if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.writeHead(200, out).end(body);
+    return;
+  }
+  res.writeHead(200, { ...out, 'content-encoding': 'gzip' }).end(gzipped(key, Buffer.from(body)));
 }
 
 /**
@@ -56,13 +69,8 @@ export async function serve(dir = DIST, { csp = CSP, host = '127.0.0.1', gzip = 
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
       if (csp) headers['content-security-policy'] = csp;
-      if (gzip && COMPRESSED.has(extname(file))) headers.vary = 'accept-encoding';
-      if (headers.vary && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        headers['content-encoding'] = 'gzip';
-        res.writeHead(200, headers).end(gzipped(file, body));
-        return;
-      }
-      res.writeHead(200, headers).end(body);
+      if (gzip && COMPRESSED.has(extname(file))) sendCompressible(req, res, headers, file, body);
+      else res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
