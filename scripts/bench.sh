@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-tools.sh --browser
 ./scripts/build.sh
+# Lighthouse comes from package.json, like the tests' tools.
+export PATH="$PWD/node_modules/.bin:$PATH"
 node scripts/bench.mjs
