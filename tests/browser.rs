@@ -327,29 +327,44 @@ fn record_insertions(
     });
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref());
     callback.forget();
+    watch_subtree(&observer, root);
+    (observer, seen)
+}
+
+/// Has `observer` hear of every node added or removed under `root`.
+fn watch_subtree(observer: &MutationObserver, root: &web_sys::Element) {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"childList".into(), &true.into()).unwrap();
     js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).unwrap();
     observer.observe(root, &options);
-    (observer, seen)
 }
 
 const SCOPE_PROMPT: &str = "Which binding does the closure read?";
 
-/// Opens the embed's address for one scope question the bank knows; its id.
-fn open_one_scope_question() -> &'static str {
-    let id = pyquiz::bank::QUESTIONS
+/// The id of a scope question the bank knows.
+fn a_scope_question_id() -> &'static str {
+    pyquiz::bank::QUESTIONS
         .iter()
         .find(|q| q.topic().id == "scope")
         .expect("the bank has scope questions")
-        .id;
+        .id
+}
+
+/// Opens the embed's address for one scope question the bank knows; its id.
+fn open_one_scope_question() -> &'static str {
+    let id = a_scope_question_id();
     set_hash(&format!("#ids={id}"));
     id
 }
 
 /// The scope chunk holding question `id`, as the JSON preload.js downloads.
 fn scope_chunk(id: &str) -> wasm_bindgen::JsValue {
-    use bank_format::{encode_chunk, rich::text_para, Body, Choice, Chunk, Difficulty, Question};
+    js_sys::JSON::parse(&bank_format::encode_chunk(&scope_question_chunk(id))).unwrap()
+}
+
+/// A scope chunk holding one single-choice question, `id`, whose first option is right.
+fn scope_question_chunk(id: &str) -> bank_format::Chunk {
+    use bank_format::{rich::text_para, Body, Choice, Chunk, Difficulty, Question};
     let choice = |key: &str, text: &str, correct| Choice {
         key: key.into(),
         text: text_para(text),
@@ -374,11 +389,10 @@ fn scope_chunk(id: &str) -> wasm_bindgen::JsValue {
             ],
         },
     };
-    let chunk = Chunk {
+    Chunk {
         topic: "scope".into(),
         questions: vec![std::rc::Rc::new(question)],
-    };
-    js_sys::JSON::parse(&encode_chunk(&chunk)).unwrap()
+    }
 }
 
 /// What preload.js leaves for the wasm: the download of the scope chunk, as `promise`, marked
@@ -532,4 +546,83 @@ async fn an_exam_started_in_a_runner_already_on_screen_shows_its_own_time_left()
     );
     handle.destroy();
     root.remove();
+}
+
+/// Makes every render slow, as on a busy machine: until the returned function is called,
+/// `Date.now()` jumps a second each time it is read, so yew's scheduler always finds its 16 ms
+/// slice used up and runs a render's effects a task after the render itself.
+fn slow_renders() -> impl FnOnce() {
+    let date = js_sys::Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+    let real = js_sys::Reflect::get(&date, &"now".into()).unwrap();
+    let jumping = js_sys::Function::new_with_args(
+        "real",
+        "let skew = 0; return () => real.call(Date) + (skew += 1000);",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &real)
+    .unwrap();
+    js_sys::Reflect::set(&date, &"now".into(), &jumping).unwrap();
+    move || {
+        js_sys::Reflect::set(&date, &"now".into(), &real).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_key_pressed_the_moment_the_question_shows_is_not_lost() {
+    // A busy machine lost the first answer of a quiz: the question was on screen while the
+    // keyboard listener still waited for the render's effects.
+    use pyquiz::quiz::{Mode, QuizAction, Runner, Session};
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let id = a_scope_question_id();
+    let mut runner = Runner::default();
+    runner.apply(QuizAction::Loaded(std::rc::Rc::new(scope_question_chunk(
+        id,
+    ))));
+    runner.apply(QuizAction::Start(Session::new(
+        vec![id.to_string()],
+        Mode::Practice,
+        js_sys::Date::now(),
+    )));
+    let actions = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = std::rc::Rc::clone(&actions);
+    type Props = <pyquiz::ui::quiz::QuizRunner as yew::BaseComponent>::Properties;
+    let props = Props {
+        runner,
+        on_action: yew::Callback::from(move |a| log.borrow_mut().push(a)),
+        on_finish: yew::Callback::noop(),
+        on_retry: yew::Callback::noop(),
+        extras: None,
+    };
+    // The key goes in as soon as the question is in the page (a microtask after the render).
+    let root = mount_point();
+    let press = js_sys::Function::new_no_args(
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))",
+    );
+    let pressed = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = std::rc::Rc::clone(&pressed);
+    let watched = root.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        let shown = watched.text_content().unwrap_or_default();
+        if shown.contains(SCOPE_PROMPT) && !once.replace(true) {
+            press.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+        }
+    });
+    let observer = MutationObserver::new(on_change.as_ref().unchecked_ref());
+    watch_subtree(&observer, &root);
+    let restore = slow_renders();
+    let handle =
+        yew::Renderer::<pyquiz::ui::quiz::QuizRunner>::with_root_and_props(root.clone(), props)
+            .render();
+    text_appears(&root, SCOPE_PROMPT).await;
+    TimeoutFuture::new(50).await;
+    restore();
+    observer.disconnect();
+    drop(on_change);
+    handle.destroy();
+    root.remove();
+    assert!(pressed.get(), "the key was pressed");
+    let actions = actions.borrow();
+    assert!(
+        actions.contains(&QuizAction::Pick("a".into())),
+        "the key picked the first option: {actions:?}"
+    );
 }

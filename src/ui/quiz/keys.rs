@@ -85,29 +85,28 @@ pub fn use_question_keys(runner: &Runner, on_action: Callback<QuizAction>) -> Us
 /// Listens for keys on the document for as long as the runner is shown.
 #[hook]
 pub(super) fn use_keyboard(live: Rc<RefCell<Option<Rc<Live>>>>) {
-    use_effect_with((), move |_| {
-        // Not passive: Space and Enter must not also scroll or click.
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                if let Some(live) = live.borrow().as_ref() {
-                    if on_key(live, e) {
-                        e.prevent_default();
-                    }
-                }
-            },
-        );
-        move || drop(listener)
-    });
+    // Listening starts in the first render, not in an effect: after 16 ms of work yew puts the
+    // question on screen and runs effects a task later, and a key pressed in between was lost.
+    // The listener is hook state, so it goes when the component does.
+    use_mut_ref(move || listen(live));
+}
+
+fn listen(live: Rc<RefCell<Option<Rc<Live>>>>) -> EventListener {
+    // Not passive: Space and Enter must not also scroll or click.
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+        let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        if let Some(live) = live.borrow().as_ref() {
+            if on_key(live, e) {
+                e.prevent_default();
+            }
+        }
+    })
 }
 
 /// What has focus, as the keymap sees it.
