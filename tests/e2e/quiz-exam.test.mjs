@@ -205,3 +205,39 @@ test('"Finish anyway?" does not count drafts waiting for their question as skipp
   page.assertClean();
   await context.close();
 });
+
+test('a timed exam reopened after its deadline grades a draft whose question is still downloading, never as skipped', async () => {
+  // B4: the clock ran out while the learner was away; handing the exam in used to turn the draft
+  // of a question whose chunk had not arrived yet into a skip (and a lapse for FSRS).
+  const T0 = new Date('2026-11-02T09:00:00Z');
+  const [b] = singles(1);
+  const slow = env.bank.get(b).topic;
+  const a = singles(60).find((id) => env.bank.get(id).topic !== slow);
+  const context = await env.browser.newContext({ serviceWorkers: 'block', timezoneId: 'UTC' });
+  const page = await watchedPage(context);
+  await page.clock.install({ time: T0.getTime() - 60_000 });
+  await page.clock.pauseAt(T0);
+  await page.goto(env.server.url);
+  await page.getByRole('radio', { name: /Exam/ }).check();
+  await page.locator('.modes select').selectOption('10');
+  await openQuiz(page, `${env.server.url}#/q/${a}.${b}/exam`);
+  assert.equal(await page.locator('.timer').innerText(), '10:00 left');
+  await page.keyboard.press(digits(a).right);
+  await page.keyboard.press('Enter');
+  await expectQuestion(page, b);
+  await page.keyboard.press(digits(b).right); // a draft, left on screen
+  await flushSaves(page);
+  let release;
+  await page.route(`**/bank/${slow}.*`, (route) => { release = () => route.continue(); });
+  await page.clock.setSystemTime(new Date(T0.getTime() + 20 * 60_000)); // away for twenty minutes
+  await page.reload();
+  await page.locator('.finishing').waitFor();
+  assert.ok(release, 'the held download was asked for');
+  await release();
+  await page.waitForURL(/#\/results$/);
+  assert.match(await page.locator('.timed-out').innerText(), /Time ran out/);
+  assert.equal(await page.locator('.score-value').innerText(), '2 / 2', 'the draft was graded once its question arrived');
+  assert.equal(await page.locator('.review-item.skipped').count(), 0);
+  page.assertClean();
+  await context.close();
+});
