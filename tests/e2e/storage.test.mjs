@@ -197,11 +197,14 @@ test('editing or reordering options after an answer was saved never changes what
     await items.first().waitFor();
     assert.equal(await items.nth(0).locator('details > summary .verdict').innerText(), '✓ Right');
     assert.equal(await items.nth(1).locator('details > summary .verdict').innerText(), '✗ Wrong', 'the verdict is what it was');
+    // The verdicts come from storage; the options only once the edited chunk has arrived.
     await items.nth(0).locator('details > summary').first().click();
+    await items.nth(0).locator('.option').first().waitFor();
     const picked = items.nth(0).locator('.option.picked');
     assert.equal(await picked.count(), 1);
     assert.equal(await picked.locator('.option-text').innerText(), q1.body.options[rightPositions(q1)[0]].text, 'the same option, wherever it moved');
     await items.nth(1).locator('details > summary').first().click();
+    await items.nth(1).locator('.option-text', { hasText: 'A reworded option' }).waitFor();
     assert.equal(await items.nth(1).locator('.option.picked').count(), 0, 'an edited option no longer matches; nothing else is shown as picked');
     page.assertClean();
     await context.close();
