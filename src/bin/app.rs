@@ -45,9 +45,8 @@ fn main() {
             prerendered: true,
             picked: picked(&root),
         };
+        // `App` lets the held-back controls (styles/app.css) work once it has read storage.
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
-        // The controls the pre-rendered page held back (styles/app.css) now work.
-        let _ = root.remove_attribute("data-prerendered");
         return;
     }
     // Replace the "Loading…" placeholder (or a Home that is not wanted here).

@@ -95,6 +95,30 @@ test('a returning learner: the pre-rendered Home gives way to their own, with no
   await context.close();
 });
 
+test('the held-back controls start working only once the page shows what storage holds', async () => {
+  // A click between hydration and reading storage was undone when the saved state replaced the
+  // first visit's: the controls must not work before then.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    window.whenReady = [];
+    const watch = new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (app && !app.hasAttribute('data-prerendered') && !window.whenReady.length) {
+        window.whenReady.push(document.querySelector('input[name=mode]:checked')?.id ?? 'none');
+      }
+    });
+    watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
+  });
+  const page = await watchedPage(context);
+  await page.goto(env.server.url);
+  await page.locator('#mode-exam').check();
+  await flushSaves(page);
+  await page.reload();
+  assert.deepEqual(await page.evaluate(() => window.whenReady), ['mode-exam'], 'the saved mode was on screen when clicks began to count');
+  page.assertClean();
+  await context.close();
+});
+
 test('a chosen theme is on the pre-rendered page before it paints, and hydration never drops it', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block', colorScheme: 'light' });
   // Every change of <html data-theme>, from the moment the document exists.

@@ -142,6 +142,12 @@ pub fn App(props: &AppProps) -> Html {
                     let now = platform::now_ms();
                     d.dispatch(Action::SetFilters { filters, now });
                 }
+                // Only now do the controls work (styles/app.css): a click before this would
+                // have been undone by `Loaded`. The page shows what storage holds by the time
+                // anything else runs, as yew finishes pending renders before it yields.
+                if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+                    let _ = root.remove_attribute("data-prerendered");
+                }
             }
         });
     }
