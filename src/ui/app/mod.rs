@@ -125,9 +125,13 @@ pub fn App(props: &AppProps) -> Html {
             load()
         }
     });
+    // Whether the page shows what storage holds: at once, unless it hydrates the first visit's
+    // Home, which takes storage in after its first render.
+    let shows_storage = use_state_eq(move || !prerendered);
     {
         let d = app.dispatcher();
         let picked = props.picked.clone();
+        let shows_storage = shows_storage.clone();
         use_effect_with((), move |_| {
             if prerendered {
                 let loaded = load().0;
@@ -142,15 +146,20 @@ pub fn App(props: &AppProps) -> Html {
                     let now = platform::now_ms();
                     d.dispatch(Action::SetFilters { filters, now });
                 }
-                // Only now do the controls work (styles/app.css): a click before this would
-                // have been undone by `Loaded`. The page shows what storage holds by the time
-                // anything else runs, as yew finishes pending renders before it yields.
-                if let Some(root) = gloo::utils::document().get_element_by_id("app") {
-                    let _ = root.remove_attribute("data-prerendered");
-                }
+                shows_storage.set(true);
             }
         });
     }
+    // The held-back controls of a pre-rendered Home (styles/app.css) work once the page shows
+    // what storage holds: a click before that would be undone by `Loaded`. An effect of the
+    // render that shows it (yew may run other tasks between the dispatch and that render).
+    use_effect_with(*shows_storage, move |&shown| {
+        if shown && prerendered {
+            if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+                let _ = root.remove_attribute("data-prerendered");
+            }
+        }
+    });
     let route = use_route();
     // Whether the page is still at the address it was opened at: a link that came from outside
     // (someone shared it). Coming back to that address later is moving inside the app.
