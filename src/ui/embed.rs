@@ -474,7 +474,12 @@ pub fn EmbedApp(props: &Props) -> Html {
                 );
                 Callback::from(move |()| load(Rc::clone(&failed), dispatch.clone()))
             };
-            html! { <QuizRunner runner={runner.clone()} on_action={model.dispatcher().to_callback()} {on_finish} {on_retry} /> }
+            let latest = {
+                // The handle reads the state as it is now, not as it was at this render.
+                let model = model.clone();
+                Callback::from(move |()| model.0.clone())
+            };
+            html! { <QuizRunner runner={runner.clone()} {latest} on_action={model.dispatcher().to_callback()} {on_finish} {on_retry} /> }
         }
     };
     let title = match &*own {

@@ -73,7 +73,12 @@ pub fn QuestionPage(props: &Props) -> Html {
         });
     }
     let runner = &local.0;
-    let help = use_question_keys(runner, local.dispatcher().to_callback());
+    let latest = {
+        // The handle reads the state as it is now, not as it was at this render.
+        let local = local.clone();
+        Callback::from(move |()| local.0.clone())
+    };
+    let help = use_question_keys(latest, local.dispatcher().to_callback());
     let (Some(topic), Some(session)) = (topic, runner.session.as_ref()) else {
         return html! { <crate::ui::widgets::LinkErrorCard title="No such question" message={format!("There is no question “{}”.", props.id)} /> };
     };

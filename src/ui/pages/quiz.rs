@@ -79,10 +79,15 @@ fn runner_view(app: &AppHandle, retry: Callback<()>) -> Html {
     let on_action = app.dispatcher().to_callback().reform(Action::Quiz);
     let on_finish = Callback::from(|()| platform::go("/results"));
     let title = app.0.session().map(quiz_title);
+    let latest = {
+        // The handle reads the state as it is now, not as it was at this render.
+        let app = app.clone();
+        Callback::from(move |()| app.0.quiz.clone())
+    };
     html! {
         <section class="quiz-page" aria-label="Quiz">
             if let Some(title) = title { <p class="quiz-purpose">{ title }</p> }
-            <QuizRunner runner={app.0.quiz.clone()} {on_action} {on_finish} on_retry={retry} extras={Some(quiz_extras(app))} />
+            <QuizRunner runner={app.0.quiz.clone()} {latest} {on_action} {on_finish} on_retry={retry} extras={Some(quiz_extras(app))} />
         </section>
     }
 }

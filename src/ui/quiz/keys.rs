@@ -13,7 +13,10 @@ use yew::prelude::*;
 
 /// What the keyboard handler needs from the latest render.
 pub(super) struct Live {
-    pub runner: Runner,
+    /// The runner as its owner holds it now. A key may come before the render that shows what
+    /// the key before it did (yew can yield to the browser in between), so the keyboard never
+    /// reads the runner it was last drawn with.
+    pub latest: Callback<(), Runner>,
     pub on_action: Callback<QuizAction>,
     pub on_finish: Callback<()>,
     /// Asks "finish anyway?" with this many questions unanswered.
@@ -38,8 +41,8 @@ pub(super) fn close_confirm(confirm: &UseStateHandle<Option<usize>>, rest: &Call
     rest.emit(());
 }
 
-/// Carries out the main button (or Enter).
-pub(super) fn press(live: &Live, main: Primary) {
+/// Carries out the main button (or Enter) of `runner`, the one the owner holds now.
+pub(super) fn press(live: &Live, runner: &Runner, main: Primary) {
     let now = platform::now_ms();
     let on = &live.on_action;
     match main {
@@ -47,8 +50,8 @@ pub(super) fn press(live: &Live, main: Primary) {
         Primary::Reveal => on.emit(QuizAction::Reveal),
         Primary::Next => on.emit(QuizAction::Next { now }),
         Primary::Finish => {
-            let left = live.runner.session.as_ref().map_or(0, |s| {
-                unanswered(s, |id: &str| live.runner.question(id).map(|q| &**q))
+            let left = runner.session.as_ref().map_or(0, |s| {
+                unanswered(s, |id: &str| runner.question(id).map(|q| &**q))
             });
             if left > 0 {
                 live.ask.emit(left);
@@ -62,15 +65,18 @@ pub(super) fn press(live: &Live, main: Primary) {
 }
 
 /// The quiz's keyboard for a page that shows one question outside a quiz (its permalink):
-/// digits, Enter, Space, `h` and `?` work as in a quiz. Returns whether `?` asked for the
-/// shortcuts overlay, for the page to draw.
+/// digits, Enter, Space, `h` and `?` work as in a quiz. `latest` gives the runner as the page
+/// holds it now. Returns whether `?` asked for the shortcuts overlay, for the page to draw.
 #[hook]
-pub fn use_question_keys(runner: &Runner, on_action: Callback<QuizAction>) -> UseStateHandle<bool> {
+pub fn use_question_keys(
+    latest: Callback<(), Runner>,
+    on_action: Callback<QuizAction>,
+) -> UseStateHandle<bool> {
     let help = use_state(|| false);
     let confirm = use_state(|| None::<usize>);
     let live = use_mut_ref(|| None::<Rc<Live>>);
     *live.borrow_mut() = Some(Rc::new(Live {
-        runner: runner.clone(),
+        latest,
         on_action,
         on_finish: Callback::noop(),
         ask: Callback::noop(),
@@ -130,10 +136,11 @@ fn focus_of(target: Option<Element>) -> Focus {
 
 /// Handles one key; true if it was used.
 fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
-    let Some(session) = live.runner.session.as_ref() else {
+    let runner = live.latest.emit(());
+    let Some(session) = runner.session.as_ref() else {
         return false;
     };
-    let Some(q) = live.runner.current_question() else {
+    let Some(q) = runner.current_question() else {
         return false;
     };
     // Escape closes whichever dialog is open; `?` toggles the shortcuts from anywhere.
@@ -180,8 +187,8 @@ fn on_key(live: &Live, e: &KeyboardEvent) -> bool {
         }
         Intent::FocusOption(i) => platform::focus(&format!("#opt-{}-{i}", q.id)),
         Intent::Primary => {
-            if let Some((main, true)) = live.runner.primary() {
-                press(live, main);
+            if let Some((main, true)) = runner.primary() {
+                press(live, &runner, main);
             }
         }
         Intent::Reveal => on.emit(QuizAction::Reveal),

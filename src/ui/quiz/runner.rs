@@ -12,7 +12,11 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The runner to draw.
     pub runner: Runner,
+    /// The runner as the owner holds it now, which may be ahead of `runner`: what the keyboard
+    /// and the main button act on.
+    pub latest: Callback<(), Runner>,
     pub on_action: Callback<QuizAction>,
     /// The quiz is over and its results should show.
     pub on_finish: Callback<()>,
@@ -43,7 +47,7 @@ pub fn QuizRunner(props: &Props) -> Html {
     };
     // One copy of the runner per render, shared by the keyboard and the main button.
     let live = Rc::new(Live {
-        runner: props.runner.clone(),
+        latest: props.latest.clone(),
         on_action: props.on_action.clone(),
         on_finish: props.on_finish.clone(),
         ask: ask.clone(),
@@ -168,7 +172,7 @@ pub fn QuizRunner(props: &Props) -> Html {
     let (main, enabled) = props.runner.primary().unwrap_or((Primary::Wait, false));
     let on_primary = {
         let live = live.clone();
-        Callback::from(move |_: MouseEvent| press(&live, main))
+        Callback::from(move |_: MouseEvent| press(&live, &live.latest.emit(()), main))
     };
     // Drafts waiting for their question's download are not unanswered: finishing waits for
     // them and grades them (`Runner::finishing`).
