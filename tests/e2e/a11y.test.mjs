@@ -47,7 +47,7 @@ for (const scheme of ['light', 'dark']) {
       [`#/question/${ids[0]}`, '.question-card', 'question page'],
       [`#/score/1-2/${ids[0]}.${ids[1]}`, '.score-share', 'score link'],
       ['#/q/BAD!!', '.link-error', 'broken link'],
-      ['#/nowhere', '.link-error', 'not found'],
+      ['#/nowhere', '.link-error:has-text("Page not found")', 'not found'], // the card before is a .link-error too
     ]) {
       await page.goto(`${env.server.url}${path}`);
       await page.locator(ready).first().waitFor();

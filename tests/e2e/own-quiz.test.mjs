@@ -186,6 +186,7 @@ test('a quiz file the host cannot serve, or that is broken, tells the author and
   alone.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
   await alone.goto(`${env.server.url}embed/#quiz=host`);
   await alone.locator('.link-error').waitFor();
+  await alone.waitForFunction(() => true); // a round trip, so the console message has reached us
   assert.ok(warned.some((w) => /no quiz file arrived/.test(w)), warned.join('\n'));
   alone.assertClean();
   await page.locator('#events li').nth(2).waitFor();

@@ -106,6 +106,7 @@ test('the review lines its prompts up whatever the verdict, on a desktop and at 
     await page.getByRole('button', { name: 'End quiz' }).click();
     await page.getByRole('button', { name: 'Finish anyway' }).click();
     await page.waitForURL(/#\/results$/);
+    await page.locator('.review-item').nth(2).waitFor();
     assert.deepEqual(await page.locator('.review-item summary .verdict').allInnerTexts(), ['✓ Right', '✗ Wrong', '– Skipped']);
     const x = await lefts(page, '.review-item summary .review-prompt');
     assert.equal(x.length, 3);

@@ -31,7 +31,7 @@ test('home: the start action, the modes and every topic are explained up front',
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/q\//);
   assert.equal(await page.locator('.q-heading').innerText(), 'Question 1 of 10');
-  assert.equal(await page.title(), 'Quiz · pyquiz');
+  await page.waitForFunction(() => document.title === 'Quiz · pyquiz'); // set in an effect
   page.assertClean();
   await context.close();
 });
@@ -343,7 +343,7 @@ test('links: deleted questions are left out with a notice; broken links explain 
   await page.goto(`${env.server.url}#/q/BAD!!`);
   await page.locator('.link-error').waitFor();
   assert.match(await page.locator('.link-error').innerText(), /This link does not work/);
-  assert.equal(await page.title(), 'Broken link · pyquiz');
+  await page.waitForFunction(() => document.title === 'Broken link · pyquiz');
   await page.locator('.link-error a').click();
   await page.locator('button.start').waitFor();
 
@@ -352,7 +352,8 @@ test('links: deleted questions are left out with a notice; broken links explain 
   assert.match(await page.locator('.link-error').innerText(), /None of the questions in this link exist/);
 
   await page.goto(`${env.server.url}#/score/3-2/${a}.${b}`);
-  assert.match(await page.locator('.link-error').innerText(), /score link is damaged/);
+  // The card before said something else: wait for this one's words.
+  await page.locator('.link-error', { hasText: 'score link is damaged' }).waitFor();
   await page.goto(`${env.server.url}#/score/1-2/${a}.${b}`);
   assert.match(await page.locator('.score-share h1').innerText(), /1 \/ 2/);
   page.assertClean();

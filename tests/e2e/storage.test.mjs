@@ -286,6 +286,7 @@ test('results show both share links in fields; a failed copy selects the field o
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/results$/);
   const fields = page.locator('.share-links .copy-field');
+  await page.locator('.score-value').waitFor(); // drawn a task after the address changes
   assert.equal(await fields.count(), 2, 'the quiz link and the score link are both visible');
   assert.match(await fields.nth(0).inputValue(), new RegExp(`#/q/${id}`));
   assert.match(await fields.nth(1).inputValue(), new RegExp(`#/score/1-1/${id}`));

@@ -233,7 +233,8 @@ test('browse and search the bank; bookmarks; theme; report a problem', async () 
   assert.equal(await page.evaluate(() => document.activeElement.id), 'browse-text');
   assert.equal(await page.locator('#browse-text').inputValue(), 'closure');
   await page.locator('.browse-item a', { hasText: `Open ${onlyExplained.id}` }).waitFor();
-  assert.ok(await page.locator('.browse-item a', { hasText: 'Open scp-01' }).count(), 'the topic "Scope & closures" matches too');
+  // The topic "Scope & closures" matches too (once its questions have arrived).
+  await page.locator('.browse-item a', { hasText: 'Open scp-01' }).waitFor();
   await page.goto(`${env.server.url}#/browse`);
   await page.locator('#browse-type').selectOption('output');
   await page.locator('#browse-tag').selectOption('gotcha');
@@ -247,6 +248,8 @@ test('browse and search the bank; bookmarks; theme; report a problem', async () 
   await page.locator('.browse-item .bookmark').click();
   assert.equal(await page.locator('.browse-item .bookmark').getAttribute('aria-pressed'), 'true');
   await page.goto(`${env.server.url}#/browse?bookmarked=1`);
+  // The page before also showed 1 question: wait for the filter to be this page's.
+  await page.locator('label.chip', { hasText: 'Bookmarked only' }).locator('input:checked').waitFor();
   await page.locator('.showing', { hasText: /^1 question/ }).waitFor();
   await page.locator('.browse-item a', { hasText: `Open ${target.id}` }).click();
   await page.waitForURL(new RegExp(`#/question/${target.id}$`));
