@@ -13,6 +13,23 @@ const env = useBrowser();
 const singles = (n) => singleIds(env.bank, n);
 const digits = (id) => answerDigits(env.bank, id);
 
+/** Answers `a`, moves on to `b` and leaves an answer picked there but not submitted (saved),
+ * then holds back `b`'s topic chunk. The returned function checks that chunk was asked for and
+ * lets it through. */
+async function leaveDraftWithItsTopicHeld(page, a, b) {
+  await page.keyboard.press(digits(a).right);
+  await page.keyboard.press('Enter');
+  await expectQuestion(page, b);
+  await page.keyboard.press(digits(b).right); // a draft, left on screen
+  await flushSaves(page);
+  let held;
+  await page.route(`**/bank/${env.bank.get(b).topic}.*`, (route) => { held = route; });
+  return async () => {
+    assert.ok(held, 'the held download was asked for');
+    await held.continue();
+  };
+}
+
 test('the gotcha tag shows after a practice answer, never during an exam, and in the exam review', async () => {
   const context = await env.browser.newContext();
   const page = await watchedPage(context);
@@ -177,13 +194,7 @@ test('"Finish anyway?" does not count drafts waiting for their question as skipp
   const page = await watchedPage(context);
   await openQuiz(page, `${env.server.url}#/q/${a}.${b}.${c}/exam`);
   await expectQuestion(page, a);
-  await page.keyboard.press(digits(a).right);
-  await page.keyboard.press('Enter');
-  await expectQuestion(page, b);
-  await page.keyboard.press(digits(b).right); // a draft, left on screen
-  await flushSaves(page);
-  let release;
-  await page.route(`**/bank/${slow}.*`, (route) => { release = () => route.continue(); });
+  const release = await leaveDraftWithItsTopicHeld(page, a, b);
   // Reopened at #/quiz, the quiz page's old address, which sends it on to its own link. Set
   // without a hashchange, so this page stays put and the reload always starts there (the
   // redirect used to be made before the router listened, and hung on "Opening the quiz…").
@@ -197,7 +208,6 @@ test('"Finish anyway?" does not count drafts waiting for their question as skipp
   assert.equal(await page.locator('#confirm-text').innerText(), '1 question is unanswered: finishing now hands in the exam, counts it as skipped and shows your results.');
   await page.getByRole('button', { name: 'Finish anyway' }).click();
   await page.locator('.finishing').waitFor();
-  assert.ok(release, 'the held download was asked for');
   await release();
   await page.waitForURL(/#\/results$/);
   assert.equal(await page.locator('.score-value').innerText(), '2 / 3', 'both drafts were graded');
@@ -222,17 +232,10 @@ test('a timed exam reopened after its deadline grades a draft whose question is 
   await page.locator('.modes select').selectOption('10');
   await openQuiz(page, `${env.server.url}#/q/${a}.${b}/exam`);
   assert.equal(await page.locator('.timer').innerText(), '10:00 left');
-  await page.keyboard.press(digits(a).right);
-  await page.keyboard.press('Enter');
-  await expectQuestion(page, b);
-  await page.keyboard.press(digits(b).right); // a draft, left on screen
-  await flushSaves(page);
-  let release;
-  await page.route(`**/bank/${slow}.*`, (route) => { release = () => route.continue(); });
+  const release = await leaveDraftWithItsTopicHeld(page, a, b);
   await page.clock.setSystemTime(new Date(T0.getTime() + 20 * 60_000)); // away for twenty minutes
   await page.reload();
   await page.locator('.finishing').waitFor();
-  assert.ok(release, 'the held download was asked for');
   await release();
   await page.waitForURL(/#\/results$/);
   assert.match(await page.locator('.timed-out').innerText(), /Time ran out/);
