@@ -53,8 +53,8 @@
   try {
     for (const topic of wantedTopics()) {
       const p = fetch(bankBase + chunks[topic]).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
-      p.catch(() => {}); // the app fetches again itself if this one failed
-      // Read by the embed before its first render: a chunk already here is drawn at once.
+      // `arrived` is read by the embed before its first render: a chunk already here is drawn
+      // at once. A failure is left for the app, which fetches again itself.
       p.then(() => { p.arrived = true; }, () => {});
       window.pyquizPrefetch[topic] = p;
     }

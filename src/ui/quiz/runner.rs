@@ -45,7 +45,8 @@ pub fn QuizRunner(props: &Props) -> Html {
         let confirm = confirm.clone();
         Callback::from(move |n| confirm.set(Some(n)))
     };
-    // One copy of the runner per render, shared by the keyboard and the main button.
+    // This render's callbacks, shared by the keyboard and the main button (both act on the
+    // runner `latest` gives).
     let live = Rc::new(Live {
         latest: props.latest.clone(),
         on_action: props.on_action.clone(),
